@@ -1,0 +1,182 @@
+package dev.fleetjobs.emulator.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A parsed IoT Hub query: {@code SELECT [TOP n] <* | expr [AS alias], ...> FROM
+ * <devices | devices.modules | devices.jobs> [WHERE condition] [GROUP BY expr, ...]}.
+ * <p>
+ * Keywords are case-insensitive; values compare only between primitives of the same type;
+ * a condition holds only when it evaluates to {@code true}. Parsing never throws anything
+ * but {@link QueryException}.
+ */
+public final class Query {
+
+	/** The hub's limit on the length of a query. */
+	public static final int MAX_LENGTH = 8192;
+
+	private final QuerySource source;
+
+	private final List<SelectItem> items;
+
+	private final Expr where;
+
+	private final List<Expr> groupBy;
+
+	private final Integer top;
+
+	Query(QuerySource source, List<SelectItem> items, Expr where, List<Expr> groupBy, Integer top) {
+		this.source = source;
+		this.items = items;
+		this.where = where;
+		this.groupBy = groupBy;
+		this.top = top;
+		validate();
+	}
+
+	/** Parses a whole query, e.g. {@code SELECT * FROM devices WHERE tags.floor = 3}. */
+	public static Query parse(String sql) {
+		if (sql == null || sql.isBlank()) {
+			throw new QueryException("The query is empty");
+		}
+		if (sql.length() > MAX_LENGTH) {
+			throw new QueryException("The query is " + sql.length() + " characters long; the limit is " + MAX_LENGTH);
+		}
+		try {
+			return Parser.parse(sql);
+		}
+		catch (QueryException ex) {
+			throw ex;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			throw new QueryException("The query could not be parsed: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Parses a job's query condition: the WHERE part of a device query
+	 * ({@code deviceId IN ['a']}), {@code *} for every device, or a query with its own
+	 * {@code FROM ... WHERE ...} or {@code SELECT ... FROM ...}.
+	 */
+	public static Query parseCondition(String condition) {
+		if (condition == null || condition.isBlank()) {
+			throw new QueryException("The query condition is empty");
+		}
+		String trimmed = condition.strip();
+		String lower = trimmed.toLowerCase(Locale.ROOT);
+		if ("*".equals(trimmed)) {
+			return parse("SELECT * FROM devices");
+		}
+		if (lower.startsWith("select ") || lower.startsWith("select\t") || lower.startsWith("select*")) {
+			return parse(trimmed);
+		}
+		if (lower.startsWith("from ")) {
+			return parse("SELECT * " + trimmed);
+		}
+		return parse("SELECT * FROM devices WHERE " + trimmed);
+	}
+
+	public QuerySource source() {
+		return this.source;
+	}
+
+	/** Whether the query is {@code SELECT *}, returning whole documents. */
+	public boolean isSelectAll() {
+		return this.items == null;
+	}
+
+	/** Whether the query aggregates (an aggregate in SELECT, or GROUP BY). */
+	public boolean isAggregate() {
+		return !this.groupBy.isEmpty() || (this.items != null
+				&& this.items.stream().anyMatch((item) -> item.expression() instanceof Expr.Aggregate));
+	}
+
+	/** Whether a document satisfies the WHERE clause (always, when there is none). */
+	public boolean matches(JsonNode document) {
+		if (this.where == null) {
+			return true;
+		}
+		JsonNode result = this.where.eval(new Document(document, this.source));
+		return result != null && result.isBoolean() && result.booleanValue();
+	}
+
+	/**
+	 * Runs the query over documents: filters, then projects or aggregates, then applies
+	 * TOP. Documents keep the order they are given in.
+	 */
+	public List<JsonNode> execute(Iterable<? extends JsonNode> documents) {
+		List<JsonNode> matched = new ArrayList<>();
+		for (JsonNode document : documents) {
+			if (matches(document)) {
+				matched.add(document);
+			}
+		}
+		List<JsonNode> results;
+		if (isAggregate()) {
+			results = Aggregation.run(this.items, this.groupBy, matched, this.source);
+		}
+		else if (isSelectAll()) {
+			results = matched;
+		}
+		else {
+			results = new ArrayList<>(matched.size());
+			for (JsonNode document : matched) {
+				results.add(project(document));
+			}
+		}
+		return (this.top != null && results.size() > this.top) ? results.subList(0, this.top) : results;
+	}
+
+	private JsonNode project(JsonNode document) {
+		Document scope = new Document(document, this.source);
+		ObjectNode row = Expr.JSON.objectNode();
+		for (int i = 0; i < this.items.size(); i++) {
+			SelectItem item = this.items.get(i);
+			JsonNode value = item.expression().eval(scope);
+			if (value != null) {
+				row.set(item.name(i), value);
+			}
+		}
+		return row;
+	}
+
+	private void validate() {
+		if (this.source == QuerySource.DEVICES_JOBS && (!isSelectAll() || !this.groupBy.isEmpty())) {
+			throw new QueryException("Queries on devices.jobs support only SELECT * without GROUP BY");
+		}
+		if (this.where != null) {
+			Aggregation.rejectAggregates(this.where, "WHERE");
+		}
+		this.groupBy.forEach((expression) -> Aggregation.rejectAggregates(expression, "GROUP BY"));
+		Map<String, Integer> names = new LinkedHashMap<>();
+		for (int i = 0; this.items != null && i < this.items.size(); i++) {
+			if (names.put(this.items.get(i).name(i), i) != null) {
+				throw new QueryException("Duplicate name '" + this.items.get(i).name(i) + "' in SELECT; use AS");
+			}
+		}
+	}
+
+	/** One projected expression and its optional alias. */
+	record SelectItem(Expr expression, String alias) {
+
+		/**
+		 * The property name in each result row: the alias, a path's last segment, or
+		 * {@code $n}.
+		 */
+		String name(int index) {
+			if (this.alias != null) {
+				return this.alias;
+			}
+			return (this.expression instanceof Expr.Path path) ? path.lastSegment() : "$" + (index + 1);
+		}
+
+	}
+
+}

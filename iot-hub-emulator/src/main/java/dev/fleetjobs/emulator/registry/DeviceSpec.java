@@ -1,0 +1,19 @@
+package dev.fleetjobs.emulator.registry;
+
+/**
+ * What a caller asks for when it creates or updates a device. Keys may be null or empty:
+ * the registry then generates them (create) or keeps them (update).
+ */
+public record DeviceSpec(String deviceId, DeviceStatus status, String statusReason, String primaryKey,
+		String secondaryKey, boolean iotEdge) {
+
+	public static DeviceSpec of(String deviceId) {
+		return new DeviceSpec(deviceId, DeviceStatus.ENABLED, null, null, null, false);
+	}
+
+	@Override
+	public String toString() {
+		return "DeviceSpec[deviceId=" + this.deviceId + ", status=" + this.status + ", keys=***]";
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.fleetjobs.emulator.cli;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import dev.fleetjobs.emulator.EmulatorConfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Command-line options become the emulator's configuration. */
+class EmulatorCommandTests {
+
+	@Test
+	void defaultsAreTheHubsPortsOnLoopbackWithADataDirectory() {
+		EmulatorConfig config = parse();
+
+		assertThat(config.httpsPort()).isEqualTo(443);
+		assertThat(config.mqttPort()).isEqualTo(8883);
+		assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+		assertThat(config.dataDir()).isEqualTo(Path.of("iot-hub-data"));
+		assertThat(config.banner()).isTrue();
+	}
+
+	@Test
+	void optionsSetPortsHostsAliasesAndPolicyKeys() {
+		EmulatorConfig config = parse("--in-memory", "--https-port", "18443", "--mqtt-port", "18883", "--host-name",
+				"hub.localhost", "--host-alias", "a.local,b.local", "--policy-key",
+				"iothubowner=ZmxlZXRqb2JzLWVtdWxhdG9yLXRlc3Qtb3duZXIta2V5IQ==", "--no-banner");
+
+		assertThat(config.inMemory()).isTrue();
+		assertThat(config.httpsPort()).isEqualTo(18443);
+		assertThat(config.acceptedHostNames()).containsExactly("hub.localhost", "localhost", "127.0.0.1", "a.local",
+				"b.local");
+		assertThat(config.policies()).singleElement().satisfies((policy) -> {
+			assertThat(policy.name()).isEqualTo("iothubowner");
+			assertThat(policy.toString()).doesNotContain("ZmxlZXRqb2Jz");
+		});
+		assertThat(config.banner()).isFalse();
+	}
+
+	@Test
+	void refusesUnknownPoliciesAndBadPorts() {
+		assertThatThrownBy(() -> parse("--policy-key", "owner=abc")).hasMessageContaining("Unknown built-in policy");
+		assertThatThrownBy(() -> parse("--https-port", "70000")).hasMessageContaining("httpsPort");
+	}
+
+	private static EmulatorConfig parse(String... args) {
+		EmulatorCommand command = new EmulatorCommand();
+		new CommandLine(command).parseArgs(args);
+		return command.config();
+	}
+
+}

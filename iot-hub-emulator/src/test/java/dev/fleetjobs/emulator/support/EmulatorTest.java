@@ -1,0 +1,18 @@
+package dev.fleetjobs.emulator.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A test that talks to the JVM's shared emulator through the official SDKs. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(SharedEmulator.class)
+public @interface EmulatorTest {
+
+}
