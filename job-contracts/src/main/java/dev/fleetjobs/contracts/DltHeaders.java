@@ -18,7 +18,8 @@ public final class DltHeaders {
 
 	/**
 	 * A stable error code, e.g. {@code VALIDATION_FAILED}, {@code UNPARSEABLE},
-	 * {@code TOO_LARGE}.
+	 * {@code UNKNOWN_FIELD}, {@code WRONG_TYPE}, {@code TOO_LARGE},
+	 * {@code REQUEST_ID_CONFLICT}.
 	 */
 	public static final String ERROR_CODE = "fleetjobs_dlt_error_code";
 

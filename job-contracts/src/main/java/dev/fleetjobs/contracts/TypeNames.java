@@ -38,6 +38,10 @@ public final class TypeNames {
 		TYPES.put("DeviceResult", DeviceResult.class);
 	}
 
+	private static final Map<Class<?>, String> NAMES = TYPES.entrySet()
+		.stream()
+		.collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
 	/** The prefix of every CloudEvents {@code ce_type}. */
 	public static final String CLOUD_EVENT_TYPE_PREFIX = "dev.fleetjobs.";
 
@@ -51,12 +55,11 @@ public final class TypeNames {
 
 	/** The logical name of a payload type, e.g. {@code ScheduleJob}. */
 	public static String of(Class<?> type) {
-		return TYPES.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue().equals(type))
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Not a FleetJobs payload: " + type.getName()));
+		String name = NAMES.get(type);
+		if (name == null) {
+			throw new IllegalArgumentException("Not a FleetJobs payload: " + type.getName());
+		}
+		return name;
 	}
 
 	/** The CloudEvents type of a payload, e.g. {@code dev.fleetjobs.ScheduleJob.v1}. */

@@ -11,8 +11,9 @@ import java.time.Instant;
  * or could not be parsed
  * @param jobId the jobId the request would have had, when it could be derived
  * @param channel {@code kafka} or {@code rest}
- * @param errorCode a stable code, e.g. {@code VALIDATION_FAILED}, {@code UNPARSEABLE},
- * {@code TOO_LARGE}
+ * @param errorCode a stable code: {@code VALIDATION_FAILED}, {@code UNPARSEABLE},
+ * {@code UNKNOWN_FIELD}, {@code WRONG_TYPE}, {@code TOO_LARGE},
+ * {@code REQUEST_ID_CONFLICT} or {@code INTERNAL_ERROR}
  * @param field the JSON path of the failing field, when one field is to blame
  * @param reason a readable reason
  * @param rejectedAt when it was refused

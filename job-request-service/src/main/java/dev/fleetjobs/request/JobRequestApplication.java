@@ -1,0 +1,19 @@
+package dev.fleetjobs.request;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The front door of FleetJobs: job requests by REST and Kafka, validated, authorized,
+ * idempotent, published as commands on {@code fleetjobs.commands}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class JobRequestApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(JobRequestApplication.class, args);
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.fleetjobs.request.security;
+
+import java.util.List;
+
+/** The scopes of the REST API, as JWT scopes and API key scopes. */
+final class Scopes {
+
+	static final String SUBMIT = "jobs:submit";
+
+	static final String CANCEL = "jobs:cancel";
+
+	static final String READ = "jobs:read";
+
+	static final List<String> ALL = List.of(SUBMIT, CANCEL, READ);
+
+	private Scopes() {
+	}
+
+	/** The authority Spring Security checks, as the resource server names it. */
+	static String authority(String scope) {
+		return "SCOPE_" + scope;
+	}
+
+}

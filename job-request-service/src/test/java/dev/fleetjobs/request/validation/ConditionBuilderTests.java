@@ -1,0 +1,69 @@
+package dev.fleetjobs.request.validation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConditionBuilderTests {
+
+	@Test
+	void givenDeviceIdsWithQuotesThenEachIsQuotedAndEscaped() {
+		String condition = ConditionBuilder.deviceIdIn(List.of("door-1", "o'brien", "a''b"));
+
+		assertThat(condition).isEqualTo("deviceId IN ['door-1', 'o\\'brien', 'a\\'\\'b']");
+	}
+
+	@Test
+	void givenTagFiltersThenTheyBecomeEqualitiesJoinedWithAnd() {
+		Map<String, Object> tags = new LinkedHashMap<>();
+		tags.put("building", 43);
+		tags.put("floor", new BigDecimal("3.50"));
+		tags.put("site", "north's \\ wing");
+		tags.put("active", true);
+
+		String condition = ConditionBuilder.tagsEqual(tags);
+
+		assertThat(condition).isEqualTo(
+				"tags.building = 43 AND tags.floor = 3.50 AND tags.site = 'north\\'s \\\\ wing' AND tags.active = true");
+	}
+
+	@Test
+	void givenRandomDeviceIdsThenTheBuiltConditionParsesBackToExactlyThoseIds() {
+		// Given ids drawn from every character the hub allows in device ids
+		String alphabet = "abcXYZ019-.+%_#*?!(),:=@$'";
+		Random random = new Random(42);
+		for (int round = 0; round < 500; round++) {
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 1 + random.nextInt(5); i++) {
+				StringBuilder id = new StringBuilder();
+				for (int j = 0; j < 1 + random.nextInt(20); j++) {
+					id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+				}
+				ids.add(id.toString());
+			}
+
+			// When the condition is built and parsed again
+			QueryNode node = QueryConditionParser.parse(ConditionBuilder.deviceIdIn(ids));
+
+			// Then the IN list holds the very same ids
+			assertThat(node).isInstanceOf(QueryNode.Membership.class);
+			assertThat(((QueryNode.Membership) node).values()).extracting(QueryNode.Literal::value)
+				.containsExactlyElementsOf(ids);
+		}
+	}
+
+	@Test
+	void givenControlCharactersInATagValueThenTheyAreEscaped() {
+		assertThat(ConditionBuilder.quote("a\nb\u0001")).isEqualTo("'a\\nb\\u0001'");
+		QueryNode node = QueryConditionParser.parse("tags.x = " + ConditionBuilder.quote("a\nb\u0001"));
+		assertThat(((QueryNode.Literal) ((QueryNode.Comparison) node).right()).value()).isEqualTo("a\nb\u0001");
+	}
+
+}
