@@ -64,10 +64,12 @@ final class Samples {
 						3600, Map.of(), "kafka", "fleetjobs.requests", NOW)));
 		samples.put("CancelJob", List.of(new CancelJob(JOB_ID, "wrong floor", "rest", "ops-key", NOW),
 				new CancelJob(JOB_ID, null, "rest", "ops-key", NOW)));
-		samples.put("JobQueued",
-				List.of(new JobQueued(JOB_ID, "erp-4711", JobType.DEVICE_METHOD, "max concurrent jobs reached", 2,
-						Map.of("ticket", "T-1"), NOW),
-						new JobQueued(JOB_ID, null, JobType.TWIN_UPDATE, "throttled", 1, Map.of(), NOW)));
+		samples.put("JobQueued", List.of(
+				new JobQueued(JOB_ID, "erp-4711", JobType.DEVICE_METHOD, "max concurrent jobs reached", 2,
+						Map.of("ticket", "T-1"), NOW,
+						new ScheduleJob(JOB_ID, "erp-4711", JobType.DEVICE_METHOD, "deviceId IN ['door-1']", LOCK_DOOR,
+								null, NOW, 600, Map.of("ticket", "T-1"), "rest", "ops-key", NOW)),
+				new JobQueued(JOB_ID, null, JobType.TWIN_UPDATE, "throttled", 1, Map.of(), NOW)));
 		samples.put("JobSubmitted",
 				List.of(new JobSubmitted(JOB_ID, "erp-4711", JobType.DEVICE_METHOD, "deviceId IN ['door-1']", NOW, 600,
 						"queued", NOW, 1, Map.of("ticket", "T-1"), NOW),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.fleetjobs.contracts.command.JobType;
+import dev.fleetjobs.contracts.command.ScheduleJob;
 
 /**
  * The hub's concurrent-job quota is full; the job waits in job-executor-service and is
@@ -16,7 +17,17 @@ import dev.fleetjobs.contracts.command.JobType;
  * @param queuePosition 1-based position in this executor's queue when it was queued
  * @param labels the request's labels
  * @param queuedAt when it was queued
+ * @param command the whole command that waits, so that the owner of the job's partition
+ * can rebuild its queue from {@code fleetjobs.lifecycle} after a restart or a rebalance;
+ * {@code null} from producers that predate the field
  */
 public record JobQueued(String jobId, String requestId, JobType jobType, String reason, int queuePosition,
-		Map<String, String> labels, Instant queuedAt) {
+		Map<String, String> labels, Instant queuedAt, ScheduleJob command) {
+
+	/** A queued event without the command (as written before the field existed). */
+	public JobQueued(String jobId, String requestId, JobType jobType, String reason, int queuePosition,
+			Map<String, String> labels, Instant queuedAt) {
+		this(jobId, requestId, jobType, reason, queuePosition, labels, queuedAt, null);
+	}
+
 }

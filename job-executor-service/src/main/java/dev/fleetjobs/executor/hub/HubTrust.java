@@ -1,0 +1,91 @@
+package dev.fleetjobs.executor.hub;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Adds a trust store (e.g. the emulator's CA) to the CAs the JVM trusts, for
+ * {@link HttpsURLConnection}, the transport of the service SDK's REST calls (it has no
+ * per-client SSL option). The JVM's own CAs stay trusted, so Azure still works.
+ */
+final class HubTrust {
+
+	private HubTrust() {
+	}
+
+	static void install(Path trustStore, String password) {
+		if (!Files.isReadable(trustStore)) {
+			throw new IllegalStateException("fleetjobs.iot-hub.trust-store " + trustStore.toAbsolutePath()
+					+ " does not exist or cannot be read");
+		}
+		try {
+			char[] secret = (password != null) ? password.toCharArray() : null;
+			X509TrustManager extra = trustManager(KeyStore.getInstance(trustStore.toFile(), secret));
+			X509TrustManager jvm = trustManager(null);
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(null, new TrustManager[] { new Either(extra, jvm) }, null);
+			HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException(
+					"Cannot use fleetjobs.iot-hub.trust-store " + trustStore.toAbsolutePath() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(store);
+		return Arrays.stream(factory.getTrustManagers())
+			.filter(X509TrustManager.class::isInstance)
+			.map(X509TrustManager.class::cast)
+			.findFirst()
+			.orElseThrow(() -> new GeneralSecurityException("No X509TrustManager"));
+	}
+
+	/** Trusts what either manager trusts. */
+	private record Either(X509TrustManager first, X509TrustManager second) implements X509TrustManager {
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			try {
+				this.first.checkServerTrusted(chain, authType);
+			}
+			catch (CertificateException ex) {
+				this.second.checkServerTrusted(chain, authType);
+			}
+		}
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			try {
+				this.first.checkClientTrusted(chain, authType);
+			}
+			catch (CertificateException ex) {
+				this.second.checkClientTrusted(chain, authType);
+			}
+		}
+
+		@Override
+		public X509Certificate[] getAcceptedIssuers() {
+			return Stream
+				.concat(Arrays.stream(this.first.getAcceptedIssuers()), Arrays.stream(this.second.getAcceptedIssuers()))
+				.toArray(X509Certificate[]::new);
+		}
+
+	}
+
+}

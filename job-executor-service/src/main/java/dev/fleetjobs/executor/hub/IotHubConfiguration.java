@@ -1,0 +1,44 @@
+package dev.fleetjobs.executor.hub;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClient;
+import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClientOptions;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the SDK client: from the connection string alone (Azure), or, with an endpoint
+ * override, from the endpoint and a SAS credential signed from the connection string (the
+ * emulator on a high port). Installs the trust store first when one is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+class IotHubConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(IotHubConfiguration.class);
+
+	@Bean
+	HubConnection hubConnection(IotHubProperties properties, Clock clock) {
+		if (properties.trustStore() != null) {
+			HubTrust.install(properties.trustStore(), properties.trustStorePassword());
+		}
+		ScheduledJobsClientOptions options = ScheduledJobsClientOptions.builder()
+			.httpConnectTimeoutSeconds((int) Math.max(1, properties.connectTimeout().toSeconds()))
+			.httpReadTimeoutSeconds((int) Math.max(1, properties.readTimeout().toSeconds()))
+			.build();
+		if (!properties.hasEndpoint()) {
+			log.info("IoT Hub: connection string (SDK-signed tokens)");
+			return new HubConnection(new ScheduledJobsClient(properties.connectionString(), options), null);
+		}
+		SasCredentials credentials = new SasCredentials(properties.connectionString(), properties.sasRenewBefore(),
+				clock);
+		log.info("IoT Hub: endpoint {} with {}", properties.endpoint(), credentials);
+		return new HubConnection(new ScheduledJobsClient(properties.endpoint(), credentials.credential(), options),
+				credentials);
+	}
+
+}

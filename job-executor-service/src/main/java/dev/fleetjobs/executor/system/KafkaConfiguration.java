@@ -1,0 +1,119 @@
+package dev.fleetjobs.executor.system;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.fleetjobs.contracts.Topics;
+import dev.fleetjobs.contracts.TypeNames;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.support.mapping.DefaultJacksonJavaTypeMapper;
+import org.springframework.kafka.support.mapping.JacksonJavaTypeMapper;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The topics this service writes, JSON with logical type names both ways (an unreadable
+ * command reaches the listener as such, through {@link ErrorHandlingDeserializer}, and is
+ * dead-lettered there), and what happens after a rolled-back batch.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+	private static final String CONTRACT_PACKAGES = "dev.fleetjobs.contracts.command,dev.fleetjobs.contracts.lifecycle";
+
+	@Bean
+	NewTopic lifecycleTopic(TopicsProperties topics) {
+		return TopicBuilder.name(Topics.LIFECYCLE)
+			.partitions(topics.partitions())
+			.replicas(topics.replicationFactor())
+			.build();
+	}
+
+	@Bean
+	NewTopic commandsDeadLetterTopic(TopicsProperties topics) {
+		return TopicBuilder.name(Topics.COMMANDS_DLT)
+			.partitions(topics.partitions())
+			.replicas(topics.replicationFactor())
+			.build();
+	}
+
+	/**
+	 * Events and commands as JSON with the logical {@code __TypeId__}; raw dead letters
+	 * as bytes.
+	 */
+	@Bean
+	@SuppressWarnings("unchecked")
+	DefaultKafkaProducerFactoryCustomizer valueSerializer() {
+		JacksonJsonSerializer<Object> json = new JacksonJsonSerializer<>().typeMapper(typeMapper());
+		Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
+		delegates.put(byte[].class, new ByteArraySerializer());
+		TypeNames.all().values().forEach((type) -> delegates.put(type, json));
+		Serializer<Object> serializer = new DelegatingByTypeSerializer(delegates);
+		return (factory) -> ((DefaultKafkaProducerFactory<Object, Object>) factory).setValueSerializer(serializer);
+	}
+
+	/**
+	 * Commands and lifecycle events by logical type name, from the contract packages
+	 * only.
+	 */
+	@Bean
+	@SuppressWarnings("unchecked")
+	DefaultKafkaConsumerFactoryCustomizer valueDeserializer() {
+		JacksonJsonDeserializer<Object> json = new JacksonJsonDeserializer<>().typeMapper(typeMapper());
+		ErrorHandlingDeserializer<Object> deserializer = new ErrorHandlingDeserializer<>(json);
+		return (factory) -> ((DefaultKafkaConsumerFactory<Object, Object>) factory)
+			.setValueDeserializerSupplier(() -> deserializer);
+	}
+
+	private static DefaultJacksonJavaTypeMapper typeMapper() {
+		DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
+		typeMapper.setIdClassMapping(TypeNames.all());
+		typeMapper.addTrustedPackages(CONTRACT_PACKAGES.split(","));
+		typeMapper.setTypePrecedence(JacksonJavaTypeMapper.TypePrecedence.TYPE_ID);
+		return typeMapper;
+	}
+
+	/**
+	 * A batch rolls back only when Kafka failed or a hub call it cannot do without failed
+	 * transiently: it comes again after a backoff with jitter (1 s doubling to 30 s,
+	 * without limit, since its commands are valid and must not be lost), with the
+	 * container paused meanwhile rather than its thread asleep.
+	 */
+	@Bean
+	AfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaListenerEndpointRegistry registry) {
+		ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
+		backOff.setMaxInterval(30_000);
+		backOff.setJitter(500);
+		SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+		scheduler.setThreadNamePrefix("rollback-backoff-");
+		return new DefaultAfterRollbackProcessor<>((record, ex) -> {
+		}, backOff, new ContainerPausingBackOffHandler(new ListenerContainerPauseService(registry, scheduler)), null,
+				false);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}
