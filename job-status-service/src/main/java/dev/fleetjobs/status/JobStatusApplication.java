@@ -1,0 +1,20 @@
+package dev.fleetjobs.status;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Turns Azure IoT Hub job state into events: progress on {@code fleetjobs.progress}, one
+ * result per device on {@code fleetjobs.device-results}, a read API with live progress
+ * and Prometheus metrics, polling the hub within a budget.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class JobStatusApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(JobStatusApplication.class, args);
+	}
+
+}

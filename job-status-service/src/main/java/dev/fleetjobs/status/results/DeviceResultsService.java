@@ -1,0 +1,153 @@
+package dev.fleetjobs.status.results;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
+import dev.fleetjobs.contracts.progress.DeviceResult;
+import dev.fleetjobs.contracts.progress.JobProgress;
+import dev.fleetjobs.status.hub.HubBudget;
+import dev.fleetjobs.status.hub.HubCallException;
+import dev.fleetjobs.status.metrics.StatusMetrics;
+import dev.fleetjobs.status.tracking.ResultsCollector;
+import dev.fleetjobs.status.system.DaemonThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Collects the device results of jobs that ended, one job at a time on its own worker
+ * thread: pages through {@code devices.jobs} within the query budget (waiting for permits
+ * and backing off on 429), waits until the records match the job's final statistics (or
+ * the settle timeout passes), then publishes every result and the final progress event in
+ * one transaction, while this instance still owns the job.
+ */
+@Service
+class DeviceResultsService implements ResultsCollector, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DeviceResultsService.class);
+
+	private final DeviceJobRecords records;
+
+	private final ResultsPublisher publisher;
+
+	private final QueryGate gate;
+
+	private final StatusMetrics metrics;
+
+	private final Clock clock;
+
+	private final ResultsProperties properties;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("device-results"));
+
+	DeviceResultsService(DeviceJobRecords records, ResultsPublisher publisher, HubBudget budget, StatusMetrics metrics,
+			Clock clock, ResultsProperties properties) {
+		this.records = records;
+		this.publisher = publisher;
+		this.gate = new QueryGate(budget, metrics, properties.retryInterval());
+		this.metrics = metrics;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	@Override
+	public CompletableFuture<JobProgress> collect(JobProgress terminal, Ownership ownership) {
+		return CompletableFuture.supplyAsync(() -> collectNow(terminal, ownership), this.worker);
+	}
+
+	private JobProgress collectNow(JobProgress terminal, Ownership ownership) {
+		Instant settleBy = this.clock.instant().plus(this.properties.settleTimeout());
+		long started = System.nanoTime();
+		List<DeviceResult> results = List.of();
+		while (true) {
+			try {
+				results = unique(this.records.of(terminal.jobId(), terminal.jobType(), this.gate));
+				if (settled(results, terminal.statistics()) || this.clock.instant().isAfter(settleBy)) {
+					break;
+				}
+				log.debug("Job {}: {} of {} device records final so far", terminal.jobId(), results.size(),
+						terminal.statistics().deviceCount());
+			}
+			catch (HubCallException ex) {
+				log.warn("Job {}: querying its device records failed ({}); retrying", terminal.jobId(),
+						ex.getMessage());
+			}
+			if (!ownership.whileOwned(() -> {
+			})) {
+				throw new CancellationException("job " + terminal.jobId() + " is no longer owned");
+			}
+			pause(this.properties.retryInterval());
+		}
+		JobProgress done = done(terminal, results.size(), this.clock.instant());
+		List<DeviceResult> publish = results;
+		long fetched = System.nanoTime();
+		if (!ownership.whileOwned(() -> this.publisher.publish(publish, done))) {
+			throw new CancellationException("job " + terminal.jobId() + " is no longer owned");
+		}
+		record(terminal, results, Duration.ofNanos(fetched - started), Duration.ofNanos(System.nanoTime() - fetched));
+		return done;
+	}
+
+	/** One result per device (the last record wins), in the hub's order. */
+	private static List<DeviceResult> unique(List<DeviceResult> results) {
+		Map<String, DeviceResult> byDevice = new LinkedHashMap<>();
+		results.forEach((result) -> byDevice.put(result.deviceId(), result));
+		return new ArrayList<>(byDevice.values());
+	}
+
+	/** Every device of the job has a record, and every record is final. */
+	static boolean settled(List<DeviceResult> results, DeviceJobStatistics statistics) {
+		return results.size() >= statistics.deviceCount()
+				&& results.stream().allMatch((result) -> result.status().isTerminal());
+	}
+
+	static JobProgress done(JobProgress terminal, int count, Instant now) {
+		return new JobProgress(terminal.jobId(), terminal.sequence() + 1, terminal.requestId(), terminal.jobType(),
+				terminal.status(), terminal.statistics(), terminal.createdTime(), terminal.startTime(),
+				terminal.endTime(), terminal.failureReason(), true, count, terminal.labels(), now);
+	}
+
+	private void record(JobProgress terminal, List<DeviceResult> results, Duration fetching, Duration publishing) {
+		String type = (terminal.jobType() != null) ? terminal.jobType().name() : null;
+		results.stream()
+			.collect(Collectors.groupingBy((result) -> result.status().name(), Collectors.counting()))
+			.forEach((status, count) -> this.metrics.deviceOutcomes(type, status, count));
+		if (terminal.endTime() != null) {
+			this.metrics.publishLag("final", Duration.between(terminal.endTime(), this.clock.instant()));
+		}
+		log.info(
+				"Job {} {}: {} device result(s) published with the final progress event (fetched in {} ms, "
+						+ "published in {} ms)",
+				terminal.jobId(), terminal.status(), results.size(), fetching.toMillis(), publishing.toMillis());
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CompletionException(ex);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.worker.shutdownNow();
+	}
+
+}

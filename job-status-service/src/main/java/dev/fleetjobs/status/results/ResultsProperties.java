@@ -1,0 +1,27 @@
+package dev.fleetjobs.status.results;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How device results are collected.
+ *
+ * @param pageSize device records per {@code devices.jobs} query page (each page is one
+ * query against the hub's quota)
+ * @param settleTimeout how long to wait for the hub's device records to match the job's
+ * final statistics (a real hub's query results may lag); then what is there is published
+ * @param retryInterval the pause before querying again (records not settled, or a failed
+ * call)
+ */
+@Validated
+@ConfigurationProperties("fleetjobs.results")
+record ResultsProperties(@Positive @Max(10000) @DefaultValue("1000") int pageSize,
+		@NotNull @DefaultValue("2m") Duration settleTimeout, @NotNull @DefaultValue("2s") Duration retryInterval) {
+}

@@ -1,0 +1,114 @@
+package dev.fleetjobs.status.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.fleetjobs.contracts.Topics;
+import dev.fleetjobs.contracts.TypeNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.support.mapping.DefaultJacksonJavaTypeMapper;
+import org.springframework.kafka.support.mapping.JacksonJavaTypeMapper;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+
+/**
+ * The topics this service writes, JSON with logical type names both ways, and the
+ * transactional producer of its events.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+	@Bean
+	NewTopic progressTopic(TopicsProperties topics) {
+		return topic(Topics.PROGRESS, topics).compact().build();
+	}
+
+	@Bean
+	NewTopic deviceResultsTopic(TopicsProperties topics) {
+		return topic(Topics.DEVICE_RESULTS, topics)
+			.config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.deviceResultsRetention().toMillis()))
+			.build();
+	}
+
+	@Bean
+	NewTopic lifecycleDeadLetterTopic(TopicsProperties topics) {
+		return topic(Topics.LIFECYCLE_DLT, topics).build();
+	}
+
+	private static TopicBuilder topic(String name, TopicsProperties topics) {
+		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
+	}
+
+	/** Events as JSON whose {@code __TypeId__} header is the logical type name. */
+	static JacksonJsonSerializer<Object> jsonSerializer() {
+		DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
+		typeMapper.setIdClassMapping(TypeNames.all());
+		return new JacksonJsonSerializer<>().typeMapper(typeMapper);
+	}
+
+	/**
+	 * Boot's producer serves dead letters: the original bytes of unreadable records, JSON
+	 * for readable but invalid ones.
+	 */
+	@Bean
+	@SuppressWarnings("unchecked")
+	DefaultKafkaProducerFactoryCustomizer deadLetterSerializer() {
+		JacksonJsonSerializer<Object> json = jsonSerializer();
+		Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
+		delegates.put(byte[].class, new ByteArraySerializer());
+		TypeNames.all().values().forEach((type) -> delegates.put(type, json));
+		Serializer<Object> serializer = new DelegatingByTypeSerializer(delegates);
+		return (factory) -> ((DefaultKafkaProducerFactory<Object, Object>) factory).setValueSerializer(serializer);
+	}
+
+	/**
+	 * Every consumer reads JSON by its logical type header (trusting only the contracts'
+	 * packages); a record that cannot be read becomes a DeserializationException for the
+	 * error handler instead of blocking the partition.
+	 */
+	@Bean
+	@SuppressWarnings("unchecked")
+	DefaultKafkaConsumerFactoryCustomizer valueDeserializer() {
+		DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
+		typeMapper.setIdClassMapping(TypeNames.all());
+		typeMapper.addTrustedPackages("dev.fleetjobs.contracts.*");
+		typeMapper.setTypePrecedence(JacksonJavaTypeMapper.TypePrecedence.TYPE_ID);
+		JacksonJsonDeserializer<Object> json = new JacksonJsonDeserializer<>().typeMapper(typeMapper);
+		ErrorHandlingDeserializer<Object> value = new ErrorHandlingDeserializer<>(json);
+		return (factory) -> ((DefaultKafkaConsumerFactory<Object, Object>) factory).setValueDeserializer(value);
+	}
+
+	@Bean
+	TransactionalEvents transactionalEvents(KafkaProperties kafka, TopicsProperties topics, MeterRegistry registry) {
+		Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) topics.transactionTimeout().toMillis());
+		// a job's device results go in one burst: fewer, larger produce requests
+		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+		DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
+				new StringSerializer(), jsonSerializer());
+		factory.setTransactionIdPrefix(topics.transactionIdPrefix());
+		factory.addListener(new MicrometerProducerListener<>(registry));
+		return new TransactionalEvents(factory);
+	}
+
+}

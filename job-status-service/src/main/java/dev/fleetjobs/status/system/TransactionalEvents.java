@@ -1,0 +1,77 @@
+package dev.fleetjobs.status.system;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+import dev.fleetjobs.contracts.CloudEventHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes this service's events in Kafka transactions: a progress event, or a job's
+ * device results together with its final progress event, become visible to read_committed
+ * consumers all at once or not at all. A separate producer factory, so that Boot's
+ * (non-transactional) template keeps serving dead letters and the lifecycle listener
+ * stays outside any transaction.
+ */
+public class TransactionalEvents implements DisposableBean {
+
+	/** The CloudEvents source of every event of this service. */
+	public static final String SOURCE = "/job-status-service";
+
+	private final DefaultKafkaProducerFactory<String, Object> factory;
+
+	private final KafkaTemplate<String, Object> observed;
+
+	private final KafkaTemplate<String, Object> bulk;
+
+	TransactionalEvents(DefaultKafkaProducerFactory<String, Object> factory) {
+		this.factory = factory;
+		this.observed = new KafkaTemplate<>(factory);
+		this.observed.setObservationEnabled(true);
+		this.bulk = new KafkaTemplate<>(factory);
+	}
+
+	/**
+	 * Runs the sends in one transaction and returns once it is committed (every record
+	 * acked); throws, after aborting, when any send or the commit fails. Each send is
+	 * observed (traced and timed).
+	 */
+	public void inTransaction(Consumer<KafkaOperations<String, Object>> sends) {
+		execute(this.observed, sends);
+	}
+
+	/**
+	 * Like {@link #inTransaction}, for thousands of records at once (a job's device
+	 * results): the sends are not observed one by one.
+	 */
+	public void inBulkTransaction(Consumer<KafkaOperations<String, Object>> sends) {
+		execute(this.bulk, sends);
+	}
+
+	private static void execute(KafkaTemplate<String, Object> template,
+			Consumer<KafkaOperations<String, Object>> sends) {
+		template.executeInTransaction((operations) -> {
+			sends.accept(operations);
+			return null;
+		});
+	}
+
+	/** A record keyed by jobId with the CloudEvents headers of its payload. */
+	public static ProducerRecord<String, Object> event(String topic, String jobId, Object payload) {
+		ProducerRecord<String, Object> record = new ProducerRecord<>(topic, jobId, payload);
+		CloudEventHeaders.of(payload, SOURCE, jobId)
+			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		return record;
+	}
+
+	@Override
+	public void destroy() {
+		this.factory.destroy();
+	}
+
+}

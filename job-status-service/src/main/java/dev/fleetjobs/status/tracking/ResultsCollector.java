@@ -1,0 +1,35 @@
+package dev.fleetjobs.status.tracking;
+
+import java.util.concurrent.CompletableFuture;
+
+import dev.fleetjobs.contracts.progress.JobProgress;
+
+/**
+ * Port: collects the device results of a job that has ended and publishes them with the
+ * job's final progress event (resultsComplete, deviceResultCount) in one transaction.
+ */
+public interface ResultsCollector {
+
+	/**
+	 * Starts collecting.
+	 * @param terminal the last published progress, in a terminal status
+	 * @param ownership publishes only while this instance owns the job
+	 * @return the final progress event once it is committed; fails when the job is no
+	 * longer owned or the service stops
+	 */
+	CompletableFuture<JobProgress> collect(JobProgress terminal, Ownership ownership);
+
+	/**
+	 * The owner's guard: a job's final transaction runs only while this instance owns the
+	 * job, and a revocation waits for a transaction in progress, so the next owner never
+	 * sees the job unfinished while this one is committing it.
+	 */
+	@FunctionalInterface
+	interface Ownership {
+
+		/** Runs the publishing if the job is still owned; false (not run) if not. */
+		boolean whileOwned(Runnable publishing);
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.fleetjobs.status.view;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The in-memory view of the topics that the read API serves.
+ *
+ * @param maxJobs how many jobs it keeps; beyond that, the finished jobs seen longest ago
+ * are dropped (unfinished jobs are always kept)
+ * @param maxDeviceResults how many device results it keeps in all; beyond that, whole
+ * finished jobs are dropped, oldest first
+ * @param maxPageSize the largest {@code size} a list request may ask for
+ * @param streamTimeout how long an SSE stream stays open without reaching the job's final
+ * event
+ * @param heartbeat how often an open SSE stream gets a comment line, so proxies keep it
+ * @param partitionRefresh how often the view looks for new partitions of its topics
+ */
+@Validated
+@ConfigurationProperties("fleetjobs.view")
+record ViewProperties(@Positive @DefaultValue("10000") int maxJobs,
+		@Positive @DefaultValue("500000") int maxDeviceResults, @Positive @DefaultValue("500") int maxPageSize,
+		@NotNull @DefaultValue("30m") Duration streamTimeout, @NotNull @DefaultValue("15s") Duration heartbeat,
+		@NotNull @DefaultValue("5s") Duration partitionRefresh) {
+}
