@@ -18,7 +18,7 @@ final class ProgressBars {
 	/** One line: label, bar, done/total, succeeded, failed, status. */
 	static String line(String label, JobProgress progress) {
 		if (progress == null) {
-			return String.format(Locale.ROOT, "%-12s [%s] waiting for the first progress event", label,
+			return String.format(Locale.ROOT, "%-16s [%s] waiting for the first progress event", label,
 					" ".repeat(WIDTH));
 		}
 		DeviceJobStatistics stats = progress.statistics();
@@ -27,7 +27,7 @@ final class ProgressBars {
 		int filled = (total == 0) ? (progress.status().isTerminal() ? WIDTH : 0) : (int) ((long) WIDTH * done / total);
 		String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
 		String results = progress.resultsComplete() ? "  results: " + progress.deviceResultCount() : "";
-		return String.format(Locale.ROOT, "%-12s [%s] %5d/%-5d ok %-5d failed %-5d %s%s", label, bar, done, total,
+		return String.format(Locale.ROOT, "%-16s [%s] %5d/%-5d ok %-5d failed %-5d %s%s", label, bar, done, total,
 				stats.succeededCount(), stats.failedCount(), progress.status(), results);
 	}
 

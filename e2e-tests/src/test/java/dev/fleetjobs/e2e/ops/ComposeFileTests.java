@@ -1,0 +1,141 @@
+package dev.fleetjobs.e2e.ops;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.fleetjobs.e2e.support.E2eStack;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so its wiring is checked by
+ * reading it: every image is built by a Dockerfile that builds its module, Prometheus
+ * scrapes every service on the port it listens on, Grafana gets its dashboard, and the
+ * hub's CA reaches every service that talks to the hub. With docker-compose and promtool
+ * installed, their own checks run too.
+ */
+@SuppressWarnings("unchecked")
+class ComposeFileTests {
+
+	private static final Path ROOT = E2eStack.projectRoot();
+
+	@Test
+	void givenTheComposeFile_whenItsBuildsAreRead_thenEveryModuleImageIsBuiltByItsOwnDockerfile() throws IOException {
+		Map<String, Map<String, Object>> services = services();
+		for (String module : List.of("iot-hub-emulator", "job-request-service", "job-executor-service",
+				"job-status-service")) {
+			assertBuiltBy(services.get(module), module);
+		}
+		assertBuiltBy(services.get("device-simulator-0"), "device-simulator");
+		assertBuiltBy(services.get("device-simulator-1"), "device-simulator");
+		assertThat(services).containsKeys("kafka", "prometheus", "grafana");
+		assertThat(String.valueOf(services.get("kafka").get("image"))).startsWith("apache/kafka:");
+	}
+
+	@Test
+	void givenPrometheusConfig_whenItsTargetsAreRead_thenEachNamesAComposeServiceOnTheActuatorPort()
+			throws IOException {
+		Map<String, Map<String, Object>> services = services();
+		Map<String, Object> prometheus = yaml(ROOT.resolve("ops/prometheus/prometheus.yml"));
+		List<String> targets = new ArrayList<>();
+		for (Map<String, Object> job : list(prometheus.get("scrape_configs"))) {
+			assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+			for (Map<String, Object> config : list(job.get("static_configs"))) {
+				targets.addAll((List<String>) config.get("targets"));
+			}
+		}
+		assertThat(targets).containsExactlyInAnyOrder("job-request-service:8081", "job-executor-service:8082",
+				"job-status-service:8083", "device-simulator-0:8084", "device-simulator-1:8084");
+		for (String target : targets) {
+			String service = target.substring(0, target.indexOf(':'));
+			String port = target.substring(target.indexOf(':') + 1);
+			assertThat(services).containsKey(service);
+			assertThat((List<String>) services.get(service).get("ports")).anyMatch((p) -> p.endsWith(":" + port));
+		}
+	}
+
+	@Test
+	void givenGrafana_whenItsVolumesAreRead_thenTheProvisionedDashboardFolderHoldsTheFleetJobsDashboard()
+			throws IOException {
+		List<String> volumes = (List<String>) services().get("grafana").get("volumes");
+		Map<String, Object> provider = list(
+				yaml(ROOT.resolve("ops/grafana/provisioning/dashboards/fleetjobs.yml")).get("providers"))
+			.get(0);
+		String path = String.valueOf(((Map<String, Object>) provider.get("options")).get("path"));
+
+		assertThat(volumes).contains("./ops/grafana/dashboards:" + path + ":ro",
+				"./ops/grafana/provisioning:/etc/grafana/provisioning:ro");
+		assertThat(ROOT.resolve("ops/grafana/dashboards/fleetjobs.json")).isRegularFile();
+	}
+
+	@Test
+	void givenTheServicesThatCallTheHub_whenTheirVolumesAreRead_thenTheEmulatorsCaIsMountedWhereTheirTrustStorePoints()
+			throws IOException {
+		Map<String, Map<String, Object>> services = services();
+		assertThat((List<String>) services.get("iot-hub-emulator").get("volumes")).contains("hub-data:/data");
+		for (String service : List.of("job-executor-service", "job-status-service")) {
+			Map<String, Object> env = (Map<String, Object>) services.get(service).get("environment");
+			assertThat(String.valueOf(env.get("FLEETJOBS_IOTHUB_TRUSTSTORE"))).isEqualTo("/hub/ca.p12");
+			assertThat((List<String>) services.get(service).get("volumes")).contains("hub-data:/hub:ro");
+		}
+		Map<String, Object> simulatorEnv = (Map<String, Object>) services.get("device-simulator-1").get("environment");
+		assertThat(simulatorEnv).containsEntry("FLEETJOBS_SIMULATOR_HUB_CACERTIFICATE", "/hub/ca.pem")
+			.containsEntry("SHARD", "1/2");
+	}
+
+	@Test
+	void givenDockerCompose_whenItValidatesTheFile_thenItAcceptsIt() throws Exception {
+		assumeTrue(onPath("docker-compose"), "docker-compose is not installed (apt-get install docker-compose)");
+		assertThat(run("docker-compose", "-f", ROOT.resolve("docker-compose.yml").toString(), "config", "-q")).isZero();
+	}
+
+	@Test
+	void givenPromtool_whenItChecksThePrometheusConfig_thenItAcceptsIt() throws Exception {
+		assumeTrue(onPath("promtool"), "promtool is not installed (apt-get install prometheus)");
+		assertThat(run("promtool", "check", "config", ROOT.resolve("ops/prometheus/prometheus.yml").toString()))
+			.isZero();
+	}
+
+	private static void assertBuiltBy(Map<String, Object> service, String module) throws IOException {
+		assertThat(service).as(module).isNotNull();
+		Map<String, Object> build = (Map<String, Object>) service.get("build");
+		assertThat(build.get("context")).isEqualTo(".");
+		assertThat(build.get("dockerfile")).isEqualTo(module + "/Dockerfile");
+		String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
+		assertThat(dockerfile).contains("-pl " + module + " -am package").contains("FROM eclipse-temurin:17-jre");
+	}
+
+	private static Map<String, Map<String, Object>> services() throws IOException {
+		return (Map<String, Map<String, Object>>) yaml(ROOT.resolve("docker-compose.yml")).get("services");
+	}
+
+	private static Map<String, Object> yaml(Path file) throws IOException {
+		try (Reader reader = Files.newBufferedReader(file)) {
+			return new Yaml().load(reader);
+		}
+	}
+
+	private static List<Map<String, Object>> list(Object value) {
+		return (List<Map<String, Object>>) value;
+	}
+
+	private static boolean onPath(String program) throws Exception {
+		return run("sh", "-c", "command -v " + program + " > /dev/null") == 0;
+	}
+
+	private static int run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).inheritIO().start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return process.exitValue();
+	}
+
+}

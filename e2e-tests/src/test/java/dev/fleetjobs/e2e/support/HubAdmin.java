@@ -1,0 +1,86 @@
+package dev.fleetjobs.e2e.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.fleetjobs.launcher.stack.StackSettings;
+
+/**
+ * The emulator's loopback admin API (tier profile, fault injection, call counters, device
+ * connections), with an owner SAS token signed as the hub's SDKs sign theirs.
+ */
+public final class HubAdmin {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final StackSettings settings;
+
+	public HubAdmin(StackSettings settings) {
+		this.settings = settings;
+	}
+
+	public String tier(String tier) {
+		return send("PUT", "/admin/tier", "{\"tier\":\"" + tier + "\"}");
+	}
+
+	public String calls() {
+		return send("GET", "/admin/calls", null);
+	}
+
+	public String send(String method, String path, String body) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.settings.ports().emulatorAdmin() + path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", ownerSasToken())
+			.header("Content-Type", "application/json")
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException(
+						method + " " + path + " -> " + response.statusCode() + " " + response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + path + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An owner SAS token for the hub's host name, valid for an hour. */
+	public String ownerSasToken() {
+		String resource = URLEncoder.encode("localhost", StandardCharsets.UTF_8);
+		long expiry = Instant.now().plusSeconds(3600).getEpochSecond();
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(Base64.getDecoder().decode(this.settings.hubOwnerKey()), "HmacSHA256"));
+			String signature = Base64.getEncoder()
+				.encodeToString(mac.doFinal((resource + "\n" + expiry).getBytes(StandardCharsets.UTF_8)));
+			return "SharedAccessSignature sr=" + resource + "&sig="
+					+ URLEncoder.encode(signature, StandardCharsets.UTF_8) + "&se=" + expiry + "&skn="
+					+ StackSettings.OWNER_POLICY;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.fleetjobs.e2e.support;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.fleetjobs.contracts.Topics;
+import dev.fleetjobs.contracts.progress.DeviceResult;
+import dev.fleetjobs.contracts.progress.JobProgress;
+import dev.fleetjobs.launcher.demo.JobsApi;
+import dev.fleetjobs.launcher.stack.LocalStack;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the tests see of jobs: submit and cancel over REST, and the progress events and
+ * device results downstream consumers get from the topics.
+ */
+public final class Jobs implements AutoCloseable {
+
+	private final JobsApi api;
+
+	private final TopicTail progress;
+
+	private final TopicTail results;
+
+	private final TopicTail lifecycle;
+
+	public Jobs(LocalStack stack) {
+		String bootstrap = "localhost:" + stack.settings().ports().kafka();
+		this.api = new JobsApi("http://localhost:" + stack.settings().ports().requestService(),
+				stack.settings().apiKey());
+		this.progress = new TopicTail(bootstrap, Topics.PROGRESS);
+		this.results = new TopicTail(bootstrap, Topics.DEVICE_RESULTS);
+		this.lifecycle = new TopicTail(bootstrap, Topics.LIFECYCLE);
+	}
+
+	public JobsApi api() {
+		return this.api;
+	}
+
+	public String submit(Map<String, Object> request) {
+		return this.api.submit(request);
+	}
+
+	/** Every progress event of the job, in sequence order. */
+	public List<JobProgress> progress(String jobId) {
+		return this.progress.matching((record) -> jobId.equals(record.key()) && record.value() != null)
+			.stream()
+			.map((record) -> record.as(JobProgress.class))
+			.sorted(Comparator.comparingLong(JobProgress::sequence))
+			.toList();
+	}
+
+	public Optional<JobProgress> latest(String jobId) {
+		List<JobProgress> events = progress(jobId);
+		return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+	}
+
+	/**
+	 * Waits for the job's final progress event, the one that says its results are out.
+	 */
+	public JobProgress awaitFinal(String jobId, Duration timeout) {
+		await("final progress of " + jobId).atMost(timeout)
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> latest(jobId).map(JobProgress::resultsComplete).orElse(false));
+		return latest(jobId).orElseThrow();
+	}
+
+	public List<DeviceResult> results(String jobId) {
+		return this.results.matching((record) -> jobId.equals(record.key()))
+			.stream()
+			.map((record) -> record.as(DeviceResult.class))
+			.filter((result) -> jobId.equals(result.jobId()))
+			.toList();
+	}
+
+	/** Lifecycle event types of the job, in order. */
+	public List<String> lifecycle(String jobId) {
+		return this.lifecycle.matching((record) -> jobId.equals(record.key()))
+			.stream()
+			.map(TopicTail.Seen::type)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toList());
+	}
+
+	@Override
+	public void close() {
+		this.progress.close();
+		this.results.close();
+		this.lifecycle.close();
+	}
+
+}

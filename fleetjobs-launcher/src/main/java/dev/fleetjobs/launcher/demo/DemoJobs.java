@@ -1,0 +1,44 @@
+package dev.fleetjobs.launcher.demo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed tutorial's two jobs, submitted over REST: {@code lockDoor} on the doors of
+ * floor 3 of building 43, and a twin update of their desired {@code building} and
+ * {@code floor}; plus {@code lockDoor} on the whole fleet, to show a large fan-out.
+ */
+public final class DemoJobs {
+
+	/** The tutorial's query condition. */
+	public static final Map<String, Object> FLOOR_3_OF_BUILDING_43 = Map.of("building", 43, "floor", 3);
+
+	private DemoJobs() {
+	}
+
+	/** One demo job: its label for the progress bars and its request body. */
+	public record Demo(String label, Map<String, Object> request) {
+	}
+
+	public static List<Demo> all(String runId) {
+		return List.of(new Demo("lockDoor b43/f3", lockDoor(runId + "-lockdoor", FLOOR_3_OF_BUILDING_43)),
+				new Demo("twin b43/f3", twinUpdate(runId + "-twin", FLOOR_3_OF_BUILDING_43)),
+				new Demo("lockDoor all", lockDoor(runId + "-lockdoor-all", Map.of("kind", "door-lock"))));
+	}
+
+	public static Map<String, Object> lockDoor(String requestId, Map<String, Object> tags) {
+		return Map.of("requestId", requestId, "target", Map.of("tags", tags), "action",
+				Map.of("directMethod",
+						Map.of("methodName", "lockDoor", "payload", Map.of("lockTime", "10m"),
+								"responseTimeoutInSeconds", 10)),
+				"maxExecutionTimeInSeconds", 60, "startTime", Instant.now().toString());
+	}
+
+	public static Map<String, Object> twinUpdate(String requestId, Map<String, Object> tags) {
+		return Map.of("requestId", requestId, "target", Map.of("tags", tags), "action",
+				Map.of("twinUpdate", Map.of("desiredProperties", Map.of("building", 43, "floor", 3))),
+				"maxExecutionTimeInSeconds", 60, "startTime", Instant.now().toString());
+	}
+
+}

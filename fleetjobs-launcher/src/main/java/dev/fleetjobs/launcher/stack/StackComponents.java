@@ -1,0 +1,142 @@
+package dev.fleetjobs.launcher.stack;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How each component of a local run is started: its command line, its environment
+ * (secrets go there, never on the command line, which {@code ps} shows) and its health
+ * check.
+ */
+public final class StackComponents {
+
+	public static final String KAFKA = "kafka";
+
+	public static final String EMULATOR = "iot-hub-emulator";
+
+	public static final String REQUEST = "job-request-service";
+
+	public static final String EXECUTOR = "job-executor-service";
+
+	public static final String STATUS = "job-status-service";
+
+	public static final String SIMULATOR = "device-simulator";
+
+	private static final List<String> SERVICE_JVM = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k");
+
+	private final StackSettings settings;
+
+	public StackComponents(StackSettings settings) {
+		this.settings = settings;
+	}
+
+	public KafkaBroker kafka() {
+		return new KafkaBroker(this.settings.run(), this.settings.jars().kafkaClasspath(),
+				this.settings.ports().kafka(), this.settings.ports().kafkaController());
+	}
+
+	public ManagedProcess emulator() {
+		StackPorts ports = this.settings.ports();
+		List<String> command = ManagedProcess.java(this.settings.run(), EMULATOR,
+				List.of("-Xms128m", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
+						this.settings.jars().emulatorJar().toString()),
+				List.of("--data-dir", emulatorData().toString(), "--bind-address", "127.0.0.1", "--host-name",
+						"localhost", "--https-port", Integer.toString(ports.emulatorHttps()), "--mqtt-port",
+						Integer.toString(ports.emulatorMqtt()), "--admin-port", Integer.toString(ports.emulatorAdmin()),
+						"--tier", this.settings.tier(), "--no-banner"));
+		Map<String, String> env = Map.of("EMULATOR_POLICY_KEYS",
+				StackSettings.OWNER_POLICY + "=" + this.settings.hubOwnerKey());
+		return new ManagedProcess(EMULATOR, command, env, this.settings.run(),
+				HealthCheck.tcp("localhost", ports.emulatorHttps()));
+	}
+
+	public ManagedProcess requestService() {
+		Map<String, String> env = springEnv(this.settings.ports().requestService());
+		env.putAll(apiKeyEnv());
+		env.put("FLEETJOBS_SECURITY_DATADIR", this.settings.run().data(REQUEST).toString());
+		env.put("FLEETJOBS_SECURITY_GENERATELOCALKEY", "false");
+		return service(REQUEST, this.settings.ports().requestService(), env);
+	}
+
+	public ManagedProcess executorService() {
+		Map<String, String> env = springEnv(this.settings.ports().executorService());
+		env.putAll(hubEnv());
+		env.put("FLEETJOBS_INSTANCE_ID", "local");
+		return service(EXECUTOR, this.settings.ports().executorService(), env);
+	}
+
+	public ManagedProcess statusService() {
+		Map<String, String> env = springEnv(this.settings.ports().statusService());
+		env.putAll(hubEnv());
+		env.putAll(apiKeyEnv());
+		env.put("FLEETJOBS_SECURITY_LOCALKEYFILE", this.settings.run().data(STATUS).resolve("none").toString());
+		if ("unlimited".equalsIgnoreCase(this.settings.tier())) {
+			// The emulator has no quota here: poll as fast as freshness needs, not at
+			// S1's pace.
+			env.put("FLEETJOBS_HUBBUDGET_JOBOPERATIONSPERMINUTE", "6000");
+			env.put("FLEETJOBS_HUBBUDGET_QUERIESPERMINUTE", "6000");
+		}
+		return service(STATUS, this.settings.ports().statusService(), env);
+	}
+
+	public ManagedProcess simulator() {
+		StackPorts ports = this.settings.ports();
+		Map<String, String> env = springEnv(ports.simulator());
+		env.put("FLEETJOBS_SIMULATOR_HUB_CONNECTIONSTRING", this.settings.hubConnectionString());
+		env.put("FLEETJOBS_SIMULATOR_HUB_HTTPSPORT", Integer.toString(ports.emulatorHttps()));
+		env.put("FLEETJOBS_SIMULATOR_HUB_MQTTPORT", Integer.toString(ports.emulatorMqtt()));
+		env.put("FLEETJOBS_SIMULATOR_HUB_CACERTIFICATE", emulatorData().resolve("ca.pem").toString());
+		env.put("FLEETJOBS_SIMULATOR_ENGINE_KIND", this.settings.engine());
+		env.put("FLEETJOBS_SIMULATOR_FLEET_COUNT", Integer.toString(this.settings.devices()));
+		env.put("FLEETJOBS_SIMULATOR_FLEET_BUILDINGS", Integer.toString(this.settings.buildings()));
+		env.put("FLEETJOBS_SIMULATOR_FLEET_FLOORS", Integer.toString(this.settings.floors()));
+		return service(SIMULATOR, ports.simulator(), env);
+	}
+
+	public Path emulatorData() {
+		return this.settings.run().data(EMULATOR);
+	}
+
+	private ManagedProcess service(String module, int port, Map<String, String> env) {
+		List<String> command = ManagedProcess.java(this.settings.run(), module, SERVICE_JVM,
+				List.of("-jar", this.settings.jars().serviceJar(module).toString()));
+		return new ManagedProcess(module, command, env, this.settings.run(),
+				HealthCheck.http("http://localhost:" + port + "/actuator/health/readiness"));
+	}
+
+	private Map<String, String> springEnv(int port) {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("SERVER_PORT", Integer.toString(port));
+		env.put("SPRING_KAFKA_BOOTSTRAPSERVERS", "localhost:" + this.settings.ports().kafka());
+		return env;
+	}
+
+	private Map<String, String> hubEnv() {
+		return Map.of("FLEETJOBS_IOTHUB_CONNECTIONSTRING", this.settings.hubConnectionString(),
+				"FLEETJOBS_IOTHUB_ENDPOINT", this.settings.emulatorHttps(), "FLEETJOBS_IOTHUB_TRUSTSTORE",
+				emulatorData().resolve("ca.p12").toString(), "FLEETJOBS_IOTHUB_TRUSTSTOREPASSWORD", "changeit");
+	}
+
+	private Map<String, String> apiKeyEnv() {
+		return Map.of("FLEETJOBS_SECURITY_APIKEYS_0_NAME", "local-operator", "FLEETJOBS_SECURITY_APIKEYS_0_HASH",
+				sha256(this.settings.apiKey()), "FLEETJOBS_SECURITY_APIKEYS_0_SCOPES",
+				"jobs:submit,jobs:cancel,jobs:read");
+	}
+
+	static String sha256(String value) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

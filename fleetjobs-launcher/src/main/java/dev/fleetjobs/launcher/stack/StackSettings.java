@@ -1,0 +1,41 @@
+package dev.fleetjobs.launcher.stack;
+
+/**
+ * What a local run looks like.
+ *
+ * @param run the run folder (logs, pids, data, secrets)
+ * @param jars where the module jars are
+ * @param ports the ports of every component
+ * @param devices how many simulated devices
+ * @param engine the simulator engine: {@code light} (many devices per process) or
+ * {@code sdk} (one official DeviceClient per device)
+ * @param buildings the fleet's buildings (devices get tags building 1..n, floor
+ * 1..floors)
+ * @param floors floors per building
+ * @param tier the emulator's IoT Hub tier profile, e.g. {@code unlimited} or {@code S1}
+ */
+public record StackSettings(RunDirectory run, ModuleJars jars, StackPorts ports, int devices, String engine,
+		int buildings, int floors, String tier) {
+
+	/** The hub's owner key name, as in the seed tutorial's service connection string. */
+	public static final String OWNER_POLICY = "iothubowner";
+
+	public String hubOwnerKey() {
+		return this.run.secret("hub.iothubowner.key");
+	}
+
+	/** The service connection string of the emulator's hub (a secret). */
+	public String hubConnectionString() {
+		return "HostName=localhost;SharedAccessKeyName=" + OWNER_POLICY + ";SharedAccessKey=" + hubOwnerKey();
+	}
+
+	/** The API key of the local run's operator (a secret). */
+	public String apiKey() {
+		return "fj_" + this.run.secret("api.key").replace('+', '-').replace('/', '_').replace("=", "");
+	}
+
+	public String emulatorHttps() {
+		return "localhost:" + this.ports.emulatorHttps();
+	}
+
+}
