@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fan-out benchmark: 10,000 MQTT/TLS devices on the emulator vs mosquitto, in one run.
-# Usage: iot-hub-emulator/bench/run.sh   (env: DEVICES, WINDOW, ROUNDS, EMULATOR_JAVA_OPTS)
+# Fan-out benchmark: 10,000 MQTT/TLS devices on the emulator (REST calls and a scheduled job) vs mosquitto, in one run.
+# Usage: iot-hub-emulator/bench/run.sh   (env: DEVICES, WINDOW, ROUNDS, WARMUPS, MODES=http,job, TARGETS, EMULATOR_JAVA_OPTS)
 set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/.." && pwd)"
@@ -22,6 +22,6 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 export EMULATOR_JAVA_OPTS="${EMULATOR_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseSerialGC -XX:-TieredCompilation}"
 exec java -Xmx1g -XX:+UseSerialGC \
   -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")" \
-  -Ddevices="${DEVICES:-10000}" -Dwindow="${WINDOW:-256}" -Drounds="${ROUNDS:-3}" -Dwarmups="${WARMUPS:-2}" -Dthreads="${THREADS:-false}" -Dtargets="${TARGETS:-emulator,mosquitto}" \
+  -Ddevices="${DEVICES:-10000}" -Dwindow="${WINDOW:-256}" -Drounds="${ROUNDS:-3}" -Dwarmups="${WARMUPS:-2}" -Dthreads="${THREADS:-false}" -Dtargets="${TARGETS:-emulator,mosquitto}" -Dmodes="${MODES:-http,job}" \
   -Demulator.jar="$jar" -Dwork="$work" \
   dev.fleetjobs.emulator.bench.FanOutBenchmark

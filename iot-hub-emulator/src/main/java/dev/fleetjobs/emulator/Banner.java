@@ -28,6 +28,12 @@ final class Banner {
 		out.println("   Java service clients:   -Djavax.net.ssl.trustStore=" + hub.trustStorePath().toAbsolutePath()
 				+ " -Djavax.net.ssl.trustStorePassword=" + hub.trustStorePassword());
 		out.println("   Node clients:           NODE_EXTRA_CA_CERTS=" + hub.caPemPath().toAbsolutePath());
+		out.println("   Tier profile            " + hub.tier()
+				+ (hub.tier().unlimited() ? "   (no quotas; --tier S1 enforces S1's)" : "   (the hub's quotas apply)"));
+		if (hub.adminPort() >= 0) {
+			out.println(
+					"   Admin API (loopback)    http://127.0.0.1:" + hub.adminPort() + "/admin   (owner SAS token)");
+		}
 		out.println("  ============================================================================");
 		out.println();
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.fleetjobs.emulator.auth.AccessPolicy;
+import dev.fleetjobs.emulator.jobs.JobsProperties;
+import dev.fleetjobs.emulator.throttling.TierProfile;
 
 /**
  * How an emulator runs: where it keeps its state (a data directory, or memory), where it
@@ -23,18 +25,36 @@ import dev.fleetjobs.emulator.auth.AccessPolicy;
  * @param ioThreads event-loop threads; 0 means Netty's default (two per core). One loop
  * avoids handing each call between threads and is the fastest on small hosts.
  * @param banner whether to print the dev banner with the owner connection string
+ * @param tier the tier profile whose quotas are enforced at start ({@code unlimited}:
+ * none); it can be switched while the emulator runs
+ * @param jobs how the jobs engine runs: retention, in-flight window, device record style
+ * @param adminPort the admin and fault-injection port (plain HTTP on loopback); -1 (the
+ * default) for none, 0 for a free port
  */
 public record EmulatorConfig(Path dataDir, String bindAddress, String hostName, int httpsPort, int mqttPort,
-		List<String> hostAliases, List<AccessPolicy> policies, int ioThreads, boolean banner) {
+		List<String> hostAliases, List<AccessPolicy> policies, int ioThreads, boolean banner, TierProfile tier,
+		JobsProperties jobs, int adminPort) {
 
 	public EmulatorConfig {
 		checkPort("httpsPort", httpsPort);
 		checkPort("mqttPort", mqttPort);
+		if (adminPort != -1) {
+			checkPort("adminPort", adminPort);
+		}
+		tier = (tier != null) ? tier : TierProfile.UNLIMITED;
+		jobs = (jobs != null) ? jobs : JobsProperties.DEFAULTS;
 		if (hostName == null || !hostName.matches("[A-Za-z0-9_\\-.]+")) {
 			throw new IllegalArgumentException("hostName must be a plain host name without a port: " + hostName);
 		}
 		hostAliases = List.copyOf(hostAliases);
 		policies = List.copyOf(policies);
+	}
+
+	/** A config with the defaults for the tier, the jobs engine and the admin port. */
+	public EmulatorConfig(Path dataDir, String bindAddress, String hostName, int httpsPort, int mqttPort,
+			List<String> hostAliases, List<AccessPolicy> policies, int ioThreads, boolean banner) {
+		this(dataDir, bindAddress, hostName, httpsPort, mqttPort, hostAliases, policies, ioThreads, banner,
+				TierProfile.UNLIMITED, JobsProperties.DEFAULTS, -1);
 	}
 
 	public static Builder builder() {
@@ -80,6 +100,12 @@ public record EmulatorConfig(Path dataDir, String bindAddress, String hostName, 
 		private int ioThreads = 1;
 
 		private boolean banner;
+
+		private TierProfile tier = TierProfile.UNLIMITED;
+
+		private JobsProperties jobs = JobsProperties.DEFAULTS;
+
+		private int adminPort = -1;
 
 		public Builder inMemory() {
 			this.dataDir = null;
@@ -141,9 +167,27 @@ public record EmulatorConfig(Path dataDir, String bindAddress, String hostName, 
 			return this;
 		}
 
+		/** The tier profile at start, e.g. {@code TierProfile.parse("S1")}. */
+		public Builder tier(TierProfile tier) {
+			this.tier = tier;
+			return this;
+		}
+
+		/** The jobs engine's retention, in-flight window and device record style. */
+		public Builder jobs(JobsProperties jobs) {
+			this.jobs = jobs;
+			return this;
+		}
+
+		/** Serves the admin API on this loopback port (0: a free one). */
+		public Builder adminPort(int adminPort) {
+			this.adminPort = adminPort;
+			return this;
+		}
+
 		public EmulatorConfig build() {
 			return new EmulatorConfig(this.dataDir, this.bindAddress, this.hostName, this.httpsPort, this.mqttPort,
-					this.hostAliases, this.policies, this.ioThreads, this.banner);
+					this.hostAliases, this.policies, this.ioThreads, this.banner, this.tier, this.jobs, this.adminPort);
 		}
 
 	}

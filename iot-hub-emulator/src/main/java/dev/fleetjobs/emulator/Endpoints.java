@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLException;
 
+import dev.fleetjobs.emulator.admin.AdminApi;
+import dev.fleetjobs.emulator.admin.AdminPipeline;
 import dev.fleetjobs.emulator.http.HttpsPipeline;
 import dev.fleetjobs.emulator.mqtt.MqttPipeline;
 import dev.fleetjobs.emulator.tls.CertificateAuthority;
@@ -28,8 +30,8 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * The two listening ports on one small set of event loops: HTTPS (+WebSocket) and
- * MQTT/TLS.
+ * The listening ports on one small set of event loops: HTTPS (+WebSocket), MQTT/TLS and,
+ * when configured, the admin API (plain HTTP on loopback).
  */
 final class Endpoints implements AutoCloseable {
 
@@ -44,7 +46,9 @@ final class Endpoints implements AutoCloseable {
 
 	private final Channel mqtt;
 
-	Endpoints(EmulatorConfig config, EmulatorCore core, CertificateAuthority ca) {
+	private final Channel admin;
+
+	Endpoints(EmulatorConfig config, EmulatorCore core, CertificateAuthority ca, AdminApi adminApi) {
 		SslContext ssl = serverContext(ca);
 		boolean epoll = Epoll.isAvailable();
 		this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("emulator-io", true),
@@ -52,10 +56,12 @@ final class Endpoints implements AutoCloseable {
 		Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
 				: NioServerSocketChannel.class;
 		try {
-			this.https = bind(channelType, config.bindAddress(), config.httpsPort(),
-					new HttpsPipeline(ssl, core.routes.router(), core.authenticator, core.mqttServices()));
+			this.https = bind(channelType, config.bindAddress(), config.httpsPort(), new HttpsPipeline(ssl,
+					core.routes.router(), core.authenticator, core.mqttServices(), core.gate, core.store::flush));
 			this.mqtt = bind(channelType, config.bindAddress(), config.mqttPort(),
 					MqttPipeline.tls(ssl, core.mqttServices()));
+			this.admin = (config.adminPort() < 0) ? null : bind(channelType, AdminPipeline.LOOPBACK, config.adminPort(),
+					new AdminPipeline(adminApi, core.authenticator));
 		}
 		catch (RuntimeException ex) {
 			this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -69,6 +75,11 @@ final class Endpoints implements AutoCloseable {
 
 	int mqttPort() {
 		return ((InetSocketAddress) this.mqtt.localAddress()).getPort();
+	}
+
+	/** The admin port, or -1 when the admin API is off. */
+	int adminPort() {
+		return (this.admin != null) ? ((InetSocketAddress) this.admin.localAddress()).getPort() : -1;
 	}
 
 	private Channel bind(Class<? extends ServerChannel> channelType, String address, int port,
@@ -110,6 +121,9 @@ final class Endpoints implements AutoCloseable {
 	public void close() {
 		this.https.close().syncUninterruptibly();
 		this.mqtt.close().syncUninterruptibly();
+		if (this.admin != null) {
+			this.admin.close().syncUninterruptibly();
+		}
 		this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
 	}
 

@@ -14,14 +14,19 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fleetjobs.emulator.admin.AdminApi;
 import dev.fleetjobs.emulator.auth.AccessPolicy;
 import dev.fleetjobs.emulator.auth.SasToken;
+import dev.fleetjobs.emulator.faults.CallCounters;
+import dev.fleetjobs.emulator.faults.FaultInjector;
 import dev.fleetjobs.emulator.http.Routes;
+import dev.fleetjobs.emulator.jobs.JobService;
 import dev.fleetjobs.emulator.methods.MethodService;
 import dev.fleetjobs.emulator.mqtt.DeviceSessions;
 import dev.fleetjobs.emulator.registry.Device;
 import dev.fleetjobs.emulator.registry.DeviceRegistry;
 import dev.fleetjobs.emulator.store.Store;
+import dev.fleetjobs.emulator.throttling.TierProfile;
 import dev.fleetjobs.emulator.tls.CertificateAuthority;
 import dev.fleetjobs.emulator.twins.TwinService;
 
@@ -30,7 +35,7 @@ import dev.fleetjobs.emulator.twins.TwinService;
  * on another. Start one per test class (or per JVM) with {@link #start}; the core
  * services are reachable in-process too.
  */
-public final class IotHubEmulator implements AutoCloseable {
+public final class IotHubEmulator implements AdminApi, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(IotHubEmulator.class);
 
@@ -44,14 +49,17 @@ public final class IotHubEmulator implements AutoCloseable {
 
 	private final Path temporaryTlsDir;
 
+	private final CoreAdmin admin;
+
 	private IotHubEmulator(EmulatorConfig config) throws IOException {
 		this.config = config;
 		this.temporaryTlsDir = config.inMemory() ? Files.createTempDirectory("iot-hub-emulator-tls") : null;
 		this.core = new EmulatorCore(config, Clock.systemUTC());
+		this.admin = new CoreAdmin(this.core);
 		try {
 			this.ca = CertificateAuthority.loadOrCreate(config.inMemory() ? this.temporaryTlsDir : config.dataDir(),
 					config.acceptedHostNames());
-			this.endpoints = new Endpoints(config, this.core, this.ca);
+			this.endpoints = new Endpoints(config, this.core, this.ca, this.admin);
 		}
 		catch (RuntimeException ex) {
 			this.core.close();
@@ -64,10 +72,12 @@ public final class IotHubEmulator implements AutoCloseable {
 		try {
 			IotHubEmulator emulator = new IotHubEmulator(config);
 			log.info(
-					"IoT Hub emulator '{}' listening on https://{}:{} (REST, MQTT over WebSockets) and mqtts://{}:{}, {}",
+					"IoT Hub emulator '{}' listening on https://{}:{} (REST, MQTT over WebSockets) and mqtts://{}:{}, {}; "
+							+ "tier profile {}{}",
 					config.hostName(), config.bindAddress(), emulator.httpsPort(), config.bindAddress(),
 					emulator.mqttPort(),
-					config.inMemory() ? "in memory" : "data in " + config.dataDir().toAbsolutePath());
+					config.inMemory() ? "in memory" : "data in " + config.dataDir().toAbsolutePath(), config.tier(),
+					(emulator.adminPort() >= 0) ? "; admin API on http://127.0.0.1:" + emulator.adminPort() : "");
 			if (config.banner()) {
 				Banner.print(emulator);
 			}
@@ -177,6 +187,48 @@ public final class IotHubEmulator implements AutoCloseable {
 		return this.core.routes;
 	}
 
+	/** Scheduled jobs, in-process: create, get, cancel, list and device records. */
+	public JobService jobs() {
+		return this.core.jobs;
+	}
+
+	// The admin controls (tier, faults, call counters, disconnects): see AdminApi
+
+	@Override
+	public TierProfile tier() {
+		return this.admin.tier();
+	}
+
+	@Override
+	public void tier(TierProfile profile) {
+		this.admin.tier(profile);
+	}
+
+	@Override
+	public FaultInjector faults() {
+		return this.admin.faults();
+	}
+
+	@Override
+	public CallCounters calls() {
+		return this.admin.calls();
+	}
+
+	@Override
+	public boolean disconnect(String deviceId) {
+		return this.admin.disconnect(deviceId);
+	}
+
+	@Override
+	public int disconnectAllDevices() {
+		return this.admin.disconnectAllDevices();
+	}
+
+	/** The admin API's port on 127.0.0.1, or -1 when it is off. */
+	public int adminPort() {
+		return this.endpoints.adminPort();
+	}
+
 	private AccessPolicy policy(String policyName) {
 		AccessPolicy policy = this.core.policies.find(policyName);
 		if (policy == null) {
@@ -188,10 +240,27 @@ public final class IotHubEmulator implements AutoCloseable {
 	/** Stops listening, closes device connections and the store. */
 	@Override
 	public void close() {
+		stop(false);
+	}
+
+	/**
+	 * Stops as a crash ({@code kill -9}) would: nothing that is not committed yet is
+	 * written. For restart tests; everything the emulator acknowledged survives it.
+	 */
+	public void halt() {
+		stop(true);
+	}
+
+	private void stop(boolean crash) {
 		int port = httpsPort();
 		this.core.sessions.closeAll();
 		this.endpoints.close();
-		this.core.close();
+		if (crash) {
+			this.core.halt();
+		}
+		else {
+			this.core.close();
+		}
 		if (this.temporaryTlsDir != null) {
 			try (Stream<Path> files = Files.walk(this.temporaryTlsDir)) {
 				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());

@@ -1,6 +1,7 @@
 package dev.fleetjobs.emulator.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +9,9 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.fleetjobs.emulator.EmulatorConfig;
 import dev.fleetjobs.emulator.IotHubEmulator;
+import dev.fleetjobs.emulator.jobs.DeviceRecordStyle;
+import dev.fleetjobs.emulator.jobs.JobsProperties;
+import dev.fleetjobs.emulator.throttling.TierProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +60,30 @@ public final class EmulatorCommand implements Callable<Integer> {
 			description = "Event-loop threads; 0 is two per core (env EMULATOR_IO_THREADS).")
 	int ioThreads;
 
+	@Option(names = { "--tier", "--profile" }, defaultValue = "${env:EMULATOR_TIER:-unlimited}",
+			description = "Tier profile whose quotas are enforced: unlimited, F1, S1, S2 or S3, with units as S2x4 "
+					+ "(env EMULATOR_TIER).")
+	String tier;
+
+	@Option(names = "--admin-port", defaultValue = "${env:EMULATOR_ADMIN_PORT:--1}",
+			description = "Admin and fault-injection API on 127.0.0.1 (plain HTTP); -1 turns it off "
+					+ "(env EMULATOR_ADMIN_PORT).")
+	int adminPort;
+
+	@Option(names = "--job-retention", defaultValue = "${env:EMULATOR_JOB_RETENTION:-30d}",
+			description = "How long finished jobs and their device records are kept, e.g. 30d, 12h, 90s "
+					+ "(env EMULATOR_JOB_RETENTION).")
+	String jobRetention;
+
+	@Option(names = "--job-max-in-flight", defaultValue = "${env:EMULATOR_JOB_MAX_IN_FLIGHT:-1000}",
+			description = "Devices of one job in flight at once (env EMULATOR_JOB_MAX_IN_FLIGHT).")
+	int jobMaxInFlight;
+
+	@Option(names = "--device-job-records", defaultValue = "${env:EMULATOR_DEVICE_JOB_RECORDS:-java-2.1.9}",
+			description = "Shape of method-job device records: java-2.1.9 (Java SDK 2.1.9 parses every page) or "
+					+ "docs (env EMULATOR_DEVICE_JOB_RECORDS).")
+	String deviceJobRecords;
+
 	@Option(names = "--no-banner", negatable = true, defaultValue = "${env:EMULATOR_BANNER:-true}",
 			description = "Print the dev banner with the owner connection string (env EMULATOR_BANNER).")
 	boolean banner;
@@ -86,7 +114,17 @@ public final class EmulatorCommand implements Callable<Integer> {
 			.httpsPort(this.httpsPort)
 			.mqttPort(this.mqttPort)
 			.ioThreads(this.ioThreads)
-			.banner(this.banner);
+			.banner(this.banner)
+			.adminPort(this.adminPort)
+			.jobs(JobsProperties.DEFAULTS.withRetention(duration("--job-retention", this.jobRetention))
+				.withMaxInFlight(this.jobMaxInFlight)
+				.withDeviceRecords(DeviceRecordStyle.parse(this.deviceJobRecords)));
+		try {
+			builder.tier(TierProfile.parse(this.tier));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandLine.ParameterException(new CommandLine(this), "--tier: " + ex.getMessage());
+		}
 		if (this.inMemory) {
 			builder.inMemory();
 		}
@@ -108,6 +146,30 @@ public final class EmulatorCommand implements Callable<Integer> {
 			builder.policyKey(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
 		}
 		return builder.build();
+	}
+
+	/**
+	 * {@code 30d}, {@code 12h}, {@code 15m}, {@code 90s}, or ISO-8601 ({@code PT90S}).
+	 */
+	private Duration duration(String option, String text) {
+		String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+		try {
+			if (value.startsWith("p")) {
+				return Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
+			}
+			long amount = Long.parseLong(value.substring(0, value.length() - 1));
+			return switch (value.charAt(value.length() - 1)) {
+				case 'd' -> Duration.ofDays(amount);
+				case 'h' -> Duration.ofHours(amount);
+				case 'm' -> Duration.ofMinutes(amount);
+				case 's' -> Duration.ofSeconds(amount);
+				default -> throw new IllegalArgumentException(text);
+			};
+		}
+		catch (RuntimeException ex) {
+			throw new CommandLine.ParameterException(new CommandLine(this),
+					option + " needs a duration such as 30d, 12h, 15m or 90s, not '" + text + "'");
+		}
 	}
 
 }

@@ -65,6 +65,24 @@ public final class IotHubErrors {
 		return flat(429, 429001, "ThrottlingException", message);
 	}
 
+	/** The tier's concurrent-job quota is full (the name the hub sends). */
+	public static IotHubErrorException tooManyActiveJobs(String message) {
+		return flat(429, 429001, "ThrottlingMaxActiveJobCountExceeded", message);
+	}
+
+	public static IotHubErrorException jobNotFound(String jobId) {
+		return flat(404, 404002, "JobNotFound", "Job " + jobId + " not found.");
+	}
+
+	public static IotHubErrorException jobAlreadyExists(String jobId) {
+		return flat(409, 409002, "JobAlreadyExists", "A job with ID '" + jobId + "' already exists.");
+	}
+
+	/** An operation on something in a state that does not allow it (a finished job). */
+	public static IotHubErrorException notAllowedInCurrentState(String message) {
+		return flat(400, 400009, "OperationNotAllowedInCurrentState", message);
+	}
+
 	public static IotHubErrorException serverError(String message) {
 		return flat(500, 500001, "ServerError", message);
 	}

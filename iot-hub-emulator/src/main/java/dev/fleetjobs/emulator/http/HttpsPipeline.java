@@ -1,6 +1,8 @@
 package dev.fleetjobs.emulator.http;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.fleetjobs.emulator.auth.SasAuthenticator;
 import dev.fleetjobs.emulator.errors.IotHubErrors;
@@ -34,9 +36,10 @@ public final class HttpsPipeline extends ChannelInitializer<SocketChannel> {
 
 	private final MqttServices mqtt;
 
-	public HttpsPipeline(SslContext sslContext, Router router, SasAuthenticator authenticator, MqttServices mqtt) {
+	public HttpsPipeline(SslContext sslContext, Router router, SasAuthenticator authenticator, MqttServices mqtt,
+			CallGate gate, Supplier<CompletableFuture<Void>> commit) {
 		this.sslContext = sslContext;
-		this.rest = new RestHandler(router, authenticator);
+		this.rest = new RestHandler(router, authenticator, gate, commit);
 		this.mqtt = mqtt;
 	}
 

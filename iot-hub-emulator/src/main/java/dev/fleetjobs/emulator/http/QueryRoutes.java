@@ -1,35 +1,40 @@
 package dev.fleetjobs.emulator.http;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import dev.fleetjobs.emulator.auth.Permission;
 import dev.fleetjobs.emulator.errors.IotHubErrors;
+import dev.fleetjobs.emulator.http.Router.Operation;
 import dev.fleetjobs.emulator.json.Json;
 import dev.fleetjobs.emulator.query.Query;
 import dev.fleetjobs.emulator.query.QuerySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * {@code POST /devices/query}: runs the query over the source's documents and pages the
- * result (x-ms-max-item-count 1..10000, default 100; an opaque continuation token; no
- * continuation header on the last page; order stable by device id).
+ * result (see {@link Paging}; order stable by device id). Queries run on their own
+ * executor, off the event loops, because a big fleet takes a while to scan; results of a
+ * versioned source (device job records) are cached for the following pages.
  */
 final class QueryRoutes {
 
-	static final int DEFAULT_PAGE_SIZE = 100;
-
-	static final int MAX_PAGE_SIZE = 10_000;
-
 	private final Map<QuerySource, Supplier<Iterable<? extends JsonNode>>> sources = new EnumMap<>(QuerySource.class);
 
-	QueryRoutes(Supplier<Iterable<? extends JsonNode>> twins) {
+	private final Map<QuerySource, LongSupplier> versions = new EnumMap<>(QuerySource.class);
+
+	private final QueryCache cache = new QueryCache();
+
+	private final Executor executor;
+
+	QueryRoutes(Supplier<Iterable<? extends JsonNode>> twins, Executor executor) {
+		this.executor = executor;
 		this.sources.put(QuerySource.DEVICES, twins);
 		this.sources.put(QuerySource.DEVICES_MODULES, List::of);
 		this.sources.put(QuerySource.DEVICES_JOBS, List::of);
@@ -38,10 +43,20 @@ final class QueryRoutes {
 	/** Sets where the documents of a source come from (e.g. device job records). */
 	void source(QuerySource source, Supplier<Iterable<? extends JsonNode>> documents) {
 		this.sources.put(source, documents);
+		this.versions.remove(source);
+	}
+
+	/**
+	 * Sets a source whose version changes whenever its documents do; its results are
+	 * cached for the following pages.
+	 */
+	void source(QuerySource source, Supplier<Iterable<? extends JsonNode>> documents, LongSupplier version) {
+		this.sources.put(source, documents);
+		this.versions.put(source, version);
 	}
 
 	void register(Router router) {
-		router.add("POST", "/devices/query", Permission.SERVICE_CONNECT, this::query);
+		router.add("POST", "/devices/query", Permission.SERVICE_CONNECT, Operation.reads("devices.query"), this::query);
 	}
 
 	private CompletionStage<RestResponse> query(RestRequest request) {
@@ -50,18 +65,28 @@ final class QueryRoutes {
 			throw IotHubErrors.argumentNull("The request body needs a 'query' string.");
 		}
 		Query query = parse(sql);
-		int pageSize = pageSize(request.header("x-ms-max-item-count"));
-		int offset = offset(request.header("x-ms-continuation"), sql);
-		List<JsonNode> results = query.execute(this.sources.get(query.source()).get());
-		ArrayNode page = Json.MAPPER.createArrayNode();
-		int end = Math.min(results.size(), offset + pageSize);
-		for (int i = Math.min(offset, end); i < end; i++) {
-			page.add(results.get(i));
+		return CompletableFuture.supplyAsync(() -> {
+			List<JsonNode> results = results(query, sql, request);
+			RestResponse page = Paging.page(request, sql, results, Map.of("x-ms-item-type", itemType(query)));
+			return page;
+		}, this.executor);
+	}
+
+	/** The query's results; cached for the next pages when there are more pages. */
+	private List<JsonNode> results(Query query, String sql, RestRequest request) {
+		LongSupplier version = this.versions.get(query.source());
+		if (version == null) {
+			return query.execute(this.sources.get(query.source()).get());
 		}
-		Map<String, String> headers = (end < results.size())
-				? Map.of("x-ms-continuation", token(end, sql), "x-ms-item-type", itemType(query))
-				: Map.of("x-ms-item-type", itemType(query));
-		return java.util.concurrent.CompletableFuture.completedFuture(new RestResponse(200, page, headers));
+		long current = version.getAsLong();
+		List<JsonNode> cached = this.cache.get(sql, current);
+		if (cached == null) {
+			cached = query.execute(this.sources.get(query.source()).get());
+			if (cached.size() > Paging.pageSize(request.header("x-ms-max-item-count"))) {
+				this.cache.put(sql, current, cached);
+			}
+		}
+		return cached;
 	}
 
 	private static Query parse(String sql) {
@@ -74,44 +99,6 @@ final class QueryRoutes {
 		catch (RuntimeException ex) {
 			throw IotHubErrors.badQuery("The query could not be parsed.");
 		}
-	}
-
-	private static int pageSize(String header) {
-		if (header == null || header.isBlank()) {
-			return DEFAULT_PAGE_SIZE;
-		}
-		try {
-			int size = Integer.parseInt(header.trim());
-			if (size >= 1 && size <= MAX_PAGE_SIZE) {
-				return size;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw IotHubErrors.argumentInvalid("x-ms-max-item-count must be a number from 1 to " + MAX_PAGE_SIZE + ".");
-	}
-
-	private static String token(int offset, String sql) {
-		String raw = offset + ":" + Integer.toHexString(sql.hashCode());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static int offset(String token, String sql) {
-		if (token == null || token.isBlank()) {
-			return 0;
-		}
-		try {
-			String raw = new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8);
-			int colon = raw.indexOf(':');
-			if (raw.substring(colon + 1).equals(Integer.toHexString(sql.hashCode()))) {
-				return Integer.parseInt(raw.substring(0, colon));
-			}
-		}
-		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
-			// reported below
-		}
-		throw IotHubErrors.argumentInvalid("The continuation token is not valid for this query.");
 	}
 
 	private static String itemType(Query query) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.fleetjobs.emulator.auth.Permission;
 import dev.fleetjobs.emulator.errors.IotHubErrors;
+import dev.fleetjobs.emulator.http.Router.Operation;
 import dev.fleetjobs.emulator.json.Json;
 import dev.fleetjobs.emulator.registry.BulkOperation;
 import dev.fleetjobs.emulator.registry.BulkRegistry;
@@ -37,12 +38,13 @@ final class RegistryRoutes {
 	}
 
 	void register(Router router) {
-		router.add("PUT", "/devices/{id}", Permission.REGISTRY_WRITE, this::put)
-			.add("GET", "/devices/{id}", Permission.REGISTRY_READ, this::get)
-			.add("DELETE", "/devices/{id}", Permission.REGISTRY_WRITE, this::delete)
-			.add("GET", "/devices", Permission.REGISTRY_READ, this::list)
-			.add("POST", "/devices", Permission.REGISTRY_WRITE, this::bulk)
-			.add("GET", "/statistics/devices", Permission.REGISTRY_READ, this::statistics)
+		router.add("PUT", "/devices/{id}", Permission.REGISTRY_WRITE, Operation.writes("devices.put"), this::put)
+			.add("GET", "/devices/{id}", Permission.REGISTRY_READ, Operation.reads("devices.get"), this::get)
+			.add("DELETE", "/devices/{id}", Permission.REGISTRY_WRITE, Operation.writes("devices.delete"), this::delete)
+			.add("GET", "/devices", Permission.REGISTRY_READ, Operation.reads("devices.list"), this::list)
+			.add("POST", "/devices", Permission.REGISTRY_WRITE, Operation.writes("devices.bulk"), this::bulk)
+			.add("GET", "/statistics/devices", Permission.REGISTRY_READ, Operation.reads("statistics.devices"),
+					this::statistics)
 			.notImplemented("GET", "/devices/{id}/modules", "modules (list modules on a device)")
 			.notImplemented("PUT", "/devices/{id}/modules/{moduleId}", "modules (create or update a module)")
 			.notImplemented("GET", "/devices/{id}/modules/{moduleId}", "modules (get a module)")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +47,21 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
 	private final SasAuthenticator authenticator;
 
-	RestHandler(Router router, SasAuthenticator authenticator) {
+	private final CallGate gate;
+
+	private final Supplier<CompletableFuture<Void>> commit;
+
+	/**
+	 * @param gate counts, throttles, delays or fails calls before their handler runs
+	 * @param commit a commit of the store: a call that changes state is answered only
+	 * once its change is committed
+	 */
+	RestHandler(Router router, SasAuthenticator authenticator, CallGate gate,
+			Supplier<CompletableFuture<Void>> commit) {
 		this.router = router;
 		this.authenticator = authenticator;
+		this.gate = gate;
+		this.commit = commit;
 	}
 
 	@Override
@@ -98,7 +111,11 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 		match.params().forEach((name, value) -> params.put(name, decode(value)));
 		RestRequest rest = new RestRequest(method, uri.rawPath(), params, uri.parameters(), request.headers(),
 				ByteBufUtil.getBytes(request.content()), principal);
-		return match.route().handler().handle(rest);
+		Router.Route route = match.route();
+		CompletionStage<RestResponse> response = this.gate.admit(route.operation().name())
+			.thenCompose((admitted) -> route.handler().handle(rest));
+		return route.operation().mutating()
+				? response.thenCompose((done) -> this.commit.get().thenApply((committed) -> done)) : response;
 	}
 
 	static FullHttpResponse toHttp(RestResponse response) {

@@ -1,7 +1,9 @@
 package dev.fleetjobs.emulator.http;
 
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import dev.fleetjobs.emulator.jobs.JobService;
 import dev.fleetjobs.emulator.methods.MethodService;
 import dev.fleetjobs.emulator.query.QuerySource;
 import dev.fleetjobs.emulator.registry.DeviceRegistry;
@@ -10,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The service REST surface: every feature's routes in one {@link Router}. Features built
- * later (jobs) add their routes and query sources here.
+ * later add their routes and query sources here.
  */
 public final class Routes {
 
@@ -18,8 +20,14 @@ public final class Routes {
 
 	private final QueryRoutes queries;
 
+	/** Routes whose queries run on the calling thread. */
 	public Routes(DeviceRegistry registry, TwinService twins, MethodService methods) {
-		this.queries = new QueryRoutes(twins::documents);
+		this(registry, twins, methods, Runnable::run);
+	}
+
+	/** Routes whose queries run on the given executor, off the event loops. */
+	public Routes(DeviceRegistry registry, TwinService twins, MethodService methods, Executor queryExecutor) {
+		this.queries = new QueryRoutes(twins::documents, queryExecutor);
 		this.queries.register(this.router);
 		new RegistryRoutes(registry, twins).register(this.router);
 		new TwinRoutes(twins, methods).register(this.router);
@@ -37,6 +45,15 @@ public final class Routes {
 	/** Sets where a query source's documents come from, e.g. device job records. */
 	public void querySource(QuerySource source, Supplier<Iterable<? extends JsonNode>> documents) {
 		this.queries.source(source, documents);
+	}
+
+	/**
+	 * Serves scheduled jobs ({@code /jobs/v2/...}) and their device records
+	 * ({@code devices.jobs}) from the jobs engine.
+	 */
+	public void jobs(JobService jobs) {
+		new JobRoutes(jobs).register(this.router);
+		this.queries.source(QuerySource.DEVICES_JOBS, jobs::deviceRecords, jobs::deviceRecordsVersion);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 
 import dev.fleetjobs.emulator.auth.Permission;
 import dev.fleetjobs.emulator.errors.IotHubErrors;
+import dev.fleetjobs.emulator.http.Router.Operation;
 import dev.fleetjobs.emulator.json.Json;
 import dev.fleetjobs.emulator.methods.MethodRequest;
 import dev.fleetjobs.emulator.methods.MethodService;
@@ -26,10 +27,11 @@ final class TwinRoutes {
 	}
 
 	void register(Router router) {
-		router.add("GET", "/twins/{id}", Permission.SERVICE_CONNECT, this::get)
-			.add("PATCH", "/twins/{id}", Permission.SERVICE_CONNECT, this::patch)
-			.add("PUT", "/twins/{id}", Permission.SERVICE_CONNECT, this::replace)
-			.add("POST", "/twins/{id}/methods", Permission.SERVICE_CONNECT, this::invoke)
+		router.add("GET", "/twins/{id}", Permission.SERVICE_CONNECT, Operation.reads("twins.get"), this::get)
+			.add("PATCH", "/twins/{id}", Permission.SERVICE_CONNECT, Operation.writes("twins.patch"), this::patch)
+			.add("PUT", "/twins/{id}", Permission.SERVICE_CONNECT, Operation.writes("twins.replace"), this::replace)
+			.add("POST", "/twins/{id}/methods", Permission.SERVICE_CONNECT, Operation.reads("methods.invoke"),
+					this::invoke)
 			.notImplemented("GET", "/twins/{id}/modules/{moduleId}", "module twins (get)")
 			.notImplemented("PATCH", "/twins/{id}/modules/{moduleId}", "module twins (patch)")
 			.notImplemented("PUT", "/twins/{id}/modules/{moduleId}", "module twins (replace)")

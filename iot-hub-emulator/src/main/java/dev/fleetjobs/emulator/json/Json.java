@@ -1,8 +1,8 @@
 package dev.fleetjobs.emulator.json;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import dev.fleetjobs.emulator.errors.IotHubErrors;
 import tools.jackson.core.JacksonException;
@@ -18,9 +18,6 @@ public final class Json {
 
 	/** "Never", as the hub writes it. */
 	public static final String NEVER = "0001-01-01T00:00:00Z";
-
-	private static final DateTimeFormatter HUB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	public static final JsonMapper MAPPER = JsonMapper
 		.builder(JsonFactory.builder()
@@ -71,7 +68,43 @@ public final class Json {
 
 	/** A time in the hub's format: UTC with seven fraction digits. */
 	public static String time(Instant instant) {
-		return (instant != null) ? HUB_TIME.format(instant) : NEVER;
+		if (instant == null) {
+			return NEVER;
+		}
+		LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+		StringBuilder text = new StringBuilder(28);
+		pad(text, utc.getYear(), 4).append('-');
+		pad(text, utc.getMonthValue(), 2).append('-');
+		pad(text, utc.getDayOfMonth(), 2).append('T');
+		pad(text, utc.getHour(), 2).append(':');
+		pad(text, utc.getMinute(), 2).append(':');
+		pad(text, utc.getSecond(), 2).append('.');
+		return pad(text, instant.getNano() / 100, 7).append('Z').toString();
+	}
+
+	/**
+	 * Appends a number with leading zeros (formatting without DateTimeFormatter's
+	 * garbage).
+	 */
+	private static StringBuilder pad(StringBuilder text, int value, int digits) {
+		String number = Integer.toString(value);
+		for (int i = number.length(); i < digits; i++) {
+			text.append('0');
+		}
+		return text.append(number);
+	}
+
+	/** Sets an ISO-8601 instant field (as the store keeps times), unless it is null. */
+	public static void putInstant(ObjectNode node, String field, Instant instant) {
+		if (instant != null) {
+			node.put(field, instant.toString());
+		}
+	}
+
+	/** An ISO-8601 instant field written by {@link #putInstant}, or null. */
+	public static Instant instant(JsonNode node, String field) {
+		String text = string(node, field);
+		return (text != null) ? Instant.parse(text) : null;
 	}
 
 	/** The string value of a field, or null when absent, null or not a string. */

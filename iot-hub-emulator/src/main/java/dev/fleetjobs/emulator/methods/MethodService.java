@@ -47,7 +47,14 @@ public final class MethodService {
 
 	/** Invokes a method on a device; the future fails with an IotHubErrorException. */
 	public CompletableFuture<MethodResult> invoke(String deviceId, MethodRequest request) {
-		byte[] payload = request.validatedPayload();
+		return invoke(deviceId, request, request.validatedPayload());
+	}
+
+	/**
+	 * Invokes a method whose payload was validated and serialized once, for many devices
+	 * (a job).
+	 */
+	public CompletableFuture<MethodResult> invoke(String deviceId, MethodRequest request, byte[] payload) {
 		this.registry.get(deviceId);
 		Pending pending = new Pending(Long.toHexString(this.requestIds.incrementAndGet()), deviceId, request, payload);
 		if (!send(pending)) {

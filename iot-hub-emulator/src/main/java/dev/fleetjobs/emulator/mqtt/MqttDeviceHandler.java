@@ -165,7 +165,11 @@ final class MqttDeviceHandler extends SimpleChannelInboundHandler<MqttMessage> {
 		try {
 			JsonNode patch = Json.parse(ByteBufUtil.getBytes(payload));
 			long version = this.services.twins().updateReported(this.session.deviceId(), patch);
-			this.session.publish(DeviceTopics.twinResponse(204, requestId, version), Unpooled.EMPTY_BUFFER);
+			DeviceSession current = this.session;
+			this.services.store()
+				.flush()
+				.whenComplete((committed, error) -> current.publish(DeviceTopics.twinResponse(204, requestId, version),
+						Unpooled.EMPTY_BUFFER));
 		}
 		catch (IotHubErrorException ex) {
 			twinError(requestId, ex);

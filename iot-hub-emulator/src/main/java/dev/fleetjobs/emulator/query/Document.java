@@ -52,7 +52,7 @@ final class Document {
 	}
 
 	private int collectionPrefixLength(List<String> path) {
-		String[] collection = this.source.collection().split("\\.");
+		String[] collection = this.source.segments();
 		if (collection.length == 1 || path.size() <= collection.length) {
 			return 0;
 		}

@@ -7,8 +7,18 @@ public enum QuerySource {
 
 	private final String collection;
 
+	private final String[] segments;
+
 	QuerySource(String collection) {
 		this.collection = collection;
+		this.segments = collection.split("\\.");
+	}
+
+	/**
+	 * The collection name's dot-separated segments, e.g. {@code devices}, {@code jobs}.
+	 */
+	String[] segments() {
+		return this.segments;
 	}
 
 	/** The collection name as written after FROM, e.g. {@code devices.jobs}. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -19,9 +20,12 @@ final class MvStoreStore implements Store {
 
 	private final boolean durable;
 
+	private final GroupCommit groupCommit;
+
 	private MvStoreStore(MVStore store, boolean durable) {
 		this.store = store;
 		this.durable = durable;
+		this.groupCommit = durable ? new GroupCommit(store::commit) : null;
 	}
 
 	static MvStoreStore inMemory() {
@@ -58,9 +62,35 @@ final class MvStoreStore implements Store {
 	}
 
 	@Override
+	public CompletableFuture<Void> flush() {
+		return (this.groupCommit != null) ? this.groupCommit.request() : CompletableFuture.completedFuture(null);
+	}
+
+	@Override
 	public void close() {
-		if (!this.store.isClosed()) {
+		stop(true);
+	}
+
+	@Override
+	public void halt() {
+		stop(false);
+	}
+
+	private void stop(boolean commit) {
+		if (this.groupCommit != null && commit) {
+			this.groupCommit.close();
+		}
+		else if (this.groupCommit != null) {
+			this.groupCommit.abort();
+		}
+		if (this.store.isClosed()) {
+			return;
+		}
+		if (commit) {
 			this.store.close();
+		}
+		else {
+			this.store.closeImmediately();
 		}
 	}
 

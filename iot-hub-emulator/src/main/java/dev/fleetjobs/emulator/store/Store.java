@@ -1,6 +1,7 @@
 package dev.fleetjobs.emulator.store;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The emulator's durable state: named, ordered string maps. Two implementations with the
@@ -28,7 +29,21 @@ public interface Store extends AutoCloseable {
 	/** Writes everything changed so far. */
 	void commit();
 
+	/**
+	 * Completes once everything written before this call is committed to the data
+	 * directory, so that it survives a {@code kill -9}. Commits are grouped: many callers
+	 * share one commit, made on the store's own thread. Completes at once for a store
+	 * that is not durable.
+	 */
+	CompletableFuture<Void> flush();
+
 	@Override
 	void close();
+
+	/**
+	 * Closes without writing what is not committed yet, as a crash ({@code kill -9})
+	 * would: for restart tests.
+	 */
+	void halt();
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Map;
 
 import dev.fleetjobs.emulator.errors.IotHubErrors;
+import dev.fleetjobs.emulator.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,6 +33,36 @@ final class TwinPatches {
 		copy.remove("$metadata");
 		checkNames(copy, name, 1);
 		return copy;
+	}
+
+	/**
+	 * Checks a job's patch: names, depth, sizes; tags or desired must change something.
+	 */
+	static void checkJobPatch(ObjectNode patch, int maxTags, int maxDesired) {
+		ObjectNode tags = section(patch.get("tags"), "tags");
+		JsonNode properties = patch.path("properties");
+		ObjectNode desired = section(properties.get("desired"), "desired properties");
+		ObjectNode reported = section(properties.get("reported"), "reported properties");
+		if (reported != null && !reported.isEmpty()) {
+			throw IotHubErrors.argumentInvalid("Reported properties can only be changed by the device.");
+		}
+		if ((tags == null || tags.isEmpty()) && (desired == null || desired.isEmpty())) {
+			throw IotHubErrors.argumentInvalid("The patch changes nothing: give tags or properties.desired.");
+		}
+		if (tags != null) {
+			checkSize(tags, "tags", maxTags);
+		}
+		if (desired != null) {
+			checkSize(desired, "desired properties", maxDesired);
+		}
+	}
+
+	static void checkSize(ObjectNode values, String name, int limit) {
+		int size = Json.bytes(values).length;
+		if (size > limit) {
+			throw IotHubErrors.argumentInvalid(
+					"The twin's " + name + " would be " + size + " bytes; the hub's limit is " + limit + " bytes.");
+		}
 	}
 
 	private static void checkNames(ObjectNode object, String path, int depth) {

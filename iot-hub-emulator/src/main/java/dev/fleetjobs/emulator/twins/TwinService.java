@@ -57,6 +57,14 @@ public final class TwinService implements RegistryListener {
 		registry.addListener(this);
 	}
 
+	/**
+	 * Checks the twin patch of an update-twin job, {@code {"tags":{..},
+	 * "properties":{"desired":{..}}}}, by the rules a twin patch must follow.
+	 */
+	public static void checkJobPatch(ObjectNode patch) {
+		TwinPatches.checkJobPatch(patch, MAX_TAGS_BYTES, MAX_SECTION_BYTES);
+	}
+
 	public void addDesiredListener(DesiredPropertyListener listener) {
 		this.listeners.add(listener);
 	}
@@ -197,11 +205,7 @@ public final class TwinService implements RegistryListener {
 	}
 
 	private static void checkSize(ObjectNode values, String name, int limit) {
-		int size = Json.bytes(values).length;
-		if (size > limit) {
-			throw IotHubErrors.argumentInvalid(
-					"The twin's " + name + " would be " + size + " bytes; the hub's limit is " + limit + " bytes.");
-		}
+		TwinPatches.checkSize(values, name, limit);
 	}
 
 	private static ObjectNode orEmpty(ObjectNode node) {

@@ -2,11 +2,11 @@ package dev.fleetjobs.emulator.bench;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -19,16 +19,20 @@ import dev.fleetjobs.emulator.auth.SasToken;
 
 /**
  * Connects N devices over MQTT on TLS to the emulator and fans a direct method out to all
- * of them through its REST API; then runs the same request/response pattern through
- * mosquitto, and prints both side by side. Run it with {@code bench/run.sh}.
+ * of them, once through its REST API (one call per device) and once as a scheduled job
+ * (the jobs engine fans out in-process); then runs the same request/response pattern
+ * through mosquitto, and prints them side by side. Run it with {@code bench/run.sh}.
  */
 public final class FanOutBenchmark {
 
-	private static final int EMULATOR_HTTPS = 28443;
+	/**
+	 * Free ports unless given: other benchmarks may run on this machine at the same time.
+	 */
+	private static final int EMULATOR_HTTPS = Integer.getInteger("emulatorHttpsPort", Targets.freePort());
 
-	private static final int EMULATOR_MQTT = 28883;
+	private static final int EMULATOR_MQTT = Integer.getInteger("emulatorMqttPort", Targets.freePort());
 
-	private static final int MOSQUITTO = 28884;
+	private static final int MOSQUITTO = Integer.getInteger("mosquittoPort", Targets.freePort());
 
 	private FanOutBenchmark() {
 	}
@@ -37,13 +41,14 @@ public final class FanOutBenchmark {
 		int devices = Integer.getInteger("devices", 10_000);
 		int window = Integer.getInteger("window", 256);
 		int rounds = Integer.getInteger("rounds", 3);
+		String modes = System.getProperty("modes", "http,job");
 		Path jar = Path.of(System.getProperty("emulator.jar"));
 		Path work = Path.of(System.getProperty("work", "/tmp/fleetjobs-bench"));
 		List<String> ids = IntStream.range(0, devices).mapToObj((i) -> String.format("bench-%05d", i)).toList();
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
 		Path emulatorData = work.resolve("emulator");
 		try {
-			Report emulator;
+			Map<String, Report> emulator;
 			Process process = Targets.startEmulator(jar, emulatorData, EMULATOR_HTTPS, EMULATOR_MQTT);
 			try {
 				SslContext ssl = clientTls(emulatorData);
@@ -51,11 +56,16 @@ public final class FanOutBenchmark {
 				Broker broker = emulatorBroker(process.pid());
 				String token = SasToken.create("localhost", Targets.OWNER_KEY, "iothubowner",
 						Instant.now().plusSeconds(3600));
-				emulator = measure(broker, group, ssl, ids, rounds, () -> {
-					HttpFanOut http = new HttpFanOut(group, EpollSocketChannel.class, ssl, "localhost", EMULATOR_HTTPS,
-							token, window);
-					return http::run;
-				});
+				Map<String, FanOutFactory> fanOuts = new LinkedHashMap<>();
+				if (modes.contains("http")) {
+					fanOuts.put("emulator", () -> new HttpFanOut(group, EpollSocketChannel.class, ssl, "localhost",
+							EMULATOR_HTTPS, token, window)::run);
+				}
+				if (modes.contains("job")) {
+					fanOuts.put("emulator job",
+							() -> new JobFanOut(Targets.trust(emulatorData), EMULATOR_HTTPS, token));
+				}
+				emulator = Measurement.measure(broker, group, ssl, ids, rounds, fanOuts);
 			}
 			finally {
 				process.destroy();
@@ -68,64 +78,28 @@ public final class FanOutBenchmark {
 			Process broker = Targets.startMosquitto(work.resolve("mosquitto"), emulatorData, MOSQUITTO);
 			try {
 				SslContext ssl = clientTls(emulatorData);
-				mosquitto = measure(mosquittoBroker(broker.pid()), group, ssl, ids, rounds, () -> {
-					MqttFanOut mqtt = new MqttFanOut(group, EpollSocketChannel.class, ssl, "localhost", MOSQUITTO,
-							window);
-					return mqtt::run;
-				});
+				mosquitto = Measurement
+					.measure(
+							mosquittoBroker(broker
+								.pid()),
+							group, ssl, ids, rounds, Map.of("mosquitto", () -> new MqttFanOut(group,
+									EpollSocketChannel.class, ssl, "localhost", MOSQUITTO, window)::run))
+					.get("mosquitto");
 			}
 			finally {
 				broker.destroy();
 				broker.waitFor();
 			}
-			Report.print(ids.size(), window, emulator, mosquitto);
+			if (emulator.containsKey("emulator")) {
+				Report.print(ids.size(), window, emulator.get("emulator"), mosquitto);
+			}
+			if (emulator.containsKey("emulator job")) {
+				Report.printJob(ids.size(), emulator.get("emulator job"), mosquitto);
+			}
 		}
 		finally {
 			group.shutdownGracefully();
 		}
-	}
-
-	private static Report measure(Broker broker, EventLoopGroup group, SslContext ssl, List<String> ids, int rounds,
-			FanOutFactory fanOutFactory) throws Exception {
-		LoadDevices devices = new LoadDevices(group, EpollSocketChannel.class, ssl);
-		System.out.printf("%s: connecting %d devices (load average %s)...%n", broker.name(), ids.size(),
-				Report.loadAverage());
-		ProcessStats idle = ProcessStats.of(broker.pid());
-		long started = System.nanoTime();
-		List<Channel> channels = devices.connectAll(broker, ids, Integer.getInteger("connectWindow", 200));
-		double connectSeconds = (System.nanoTime() - started) / 1e9;
-		Targets.sleep(3000);
-		ProcessStats connected = ProcessStats.of(broker.pid());
-		FanOut fanOut = fanOutFactory.create();
-		int warmUps = Integer.getInteger("warmups", 2);
-		System.out.printf("%s: connected in %.1f s; %d warm-up rounds...%n", broker.name(), connectSeconds, warmUps);
-		for (int i = 0; i < warmUps; i++) {
-			fanOut.run(ids);
-		}
-		List<Round.Result> results = new ArrayList<>();
-		List<Double> cpu = new ArrayList<>();
-		for (int i = 0; i < rounds; i++) {
-			ProcessStats before = ProcessStats.of(broker.pid());
-			var threadsBefore = ProcessStats.cpuByThread(broker.pid());
-			Round.Result result = fanOut.run(ids);
-			ProcessStats after = ProcessStats.of(broker.pid());
-			if (Boolean.getBoolean("threads")) {
-				ProcessStats.cpuByThread(broker.pid()).forEach((name, millis) -> {
-					long delta = millis - threadsBefore.getOrDefault(name, 0L);
-					if (delta > 0) {
-						System.out.printf("    %-24s %6d ms%n", name, delta);
-					}
-				});
-			}
-			results.add(result);
-			cpu.add((after.cpuMillis() - before.cpuMillis()) * 1000.0 / ids.size());
-			System.out.printf("%s: round %d: %s, %.0f us CPU per round trip%n", broker.name(), i + 1, result,
-					cpu.get(i));
-		}
-		ProcessStats end = ProcessStats.of(broker.pid());
-		channels.forEach(Channel::close);
-		return new Report(broker.name(), connectSeconds, idle.rssKb(), connected.rssKb(), end.rssKb(), results, cpu,
-				ids.size());
 	}
 
 	private static SslContext clientTls(Path emulatorData) throws Exception {
@@ -189,6 +163,10 @@ public final class FanOutBenchmark {
 	interface FanOut {
 
 		Round.Result run(List<String> deviceIds) throws InterruptedException;
+
+		/** Checks the last round's results, outside the measured time and CPU. */
+		default void verifyLast() throws InterruptedException {
+		}
 
 	}
 

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 
 /**
@@ -58,7 +59,9 @@ final class HttpFanOut {
 				}
 			});
 		for (int i = 0; i < window; i++) {
-			this.channels.add(bootstrap.connect(host, port).sync().channel());
+			Channel channel = bootstrap.connect(host, port).sync().channel();
+			channel.pipeline().get(SslHandler.class).handshakeFuture().sync();
+			this.channels.add(channel);
 		}
 	}
 
@@ -98,6 +101,20 @@ final class HttpFanOut {
 			Round round = HttpFanOut.this.round;
 			round.answered(ctx.channel().attr(REQUEST).get(), response.status().code() == 200);
 			sendNext(ctx.channel(), round);
+		}
+
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) {
+			Round round = HttpFanOut.this.round;
+			if (round != null && !round.isComplete()) {
+				System.err.println("An HTTPS connection to the emulator closed during a round; its call is lost");
+			}
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			System.err.println("HTTPS connection error: " + cause);
+			ctx.close();
 		}
 
 	}

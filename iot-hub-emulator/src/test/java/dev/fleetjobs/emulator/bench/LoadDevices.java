@@ -1,6 +1,7 @@
 package dev.fleetjobs.emulator.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -50,22 +51,38 @@ final class LoadDevices {
 	}
 
 	/**
-	 * Connects and subscribes every device, at most {@code window} handshakes at a time.
+	 * Connects and subscribes every device, at most {@code window} handshakes at a time;
+	 * a device whose connection fails (e.g. reset on a busy machine) is tried again,
+	 * three times at most.
 	 */
 	List<Channel> connectAll(Broker broker, List<String> deviceIds, int window) throws InterruptedException {
 		Semaphore permits = new Semaphore(window);
-		Channel[] channels = new Channel[deviceIds.size()];
-		CompletableFuture<?>[] ready = new CompletableFuture<?>[deviceIds.size()];
-		for (int i = 0; i < deviceIds.size(); i++) {
+		List<CompletableFuture<Channel>> ready = new ArrayList<>(deviceIds.size());
+		for (String deviceId : deviceIds) {
 			permits.acquire();
-			CompletableFuture<Void> subscribed = new CompletableFuture<>();
-			subscribed.whenComplete((ok, error) -> permits.release());
-			ready[i] = subscribed;
-			String deviceId = deviceIds.get(i);
-			channels[i] = connect(broker, deviceId, subscribed);
+			CompletableFuture<Channel> connected = connectRetrying(broker, deviceId, 3);
+			connected.whenComplete((ok, error) -> permits.release());
+			ready.add(connected);
 		}
-		CompletableFuture.allOf(ready).orTimeout(120, TimeUnit.SECONDS).join();
-		return List.of(channels);
+		CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).orTimeout(180, TimeUnit.SECONDS).join();
+		return ready.stream().map(CompletableFuture::join).toList();
+	}
+
+	private CompletableFuture<Channel> connectRetrying(Broker broker, String deviceId, int attempts) {
+		CompletableFuture<Void> subscribed = new CompletableFuture<>();
+		Channel channel = connect(broker, deviceId, subscribed);
+		return subscribed.handle((ok, error) -> {
+			if (error == null) {
+				return CompletableFuture.completedFuture(channel);
+			}
+			channel.close();
+			if (attempts <= 1) {
+				return CompletableFuture.<Channel>failedFuture(error);
+			}
+			return CompletableFuture
+				.supplyAsync(() -> null, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))
+				.thenCompose((retry) -> connectRetrying(broker, deviceId, attempts - 1));
+		}).thenCompose((next) -> next);
 	}
 
 	private Channel connect(Broker broker, String deviceId, CompletableFuture<Void> subscribed) {

@@ -48,6 +48,20 @@ record Report(String name, double connectSeconds, long idleRssKb, long connected
 				mosquitto.rounds.stream().mapToInt(Round.Result::failed).sum());
 	}
 
+	/** The job fan-out next to mosquitto's fan-out of the same run. */
+	static void printJob(int devices, Report job, Report mosquitto) {
+		System.out.println();
+		System.out.printf("A lockDoor job on %,d devices vs the same fan-out through mosquitto, median of %d rounds%n",
+				devices, job.rounds.size());
+		System.out.printf("%-34s %14s %14s %10s %8s%n", "", job.name, mosquitto.name, "ratio", "goal");
+		row("job start to last record (s)", job.median().seconds(), mosquitto.median().seconds(), "<= 1.5");
+		row("devices per second", job.median().perSecond(), mosquitto.median().perSecond(), "");
+		row("broker CPU per device (us)", job.cpuMicros(), mosquitto.cpuMicros(), "");
+		System.out.printf("all rounds (s): job %s, mosquitto %s; load average at the end: %s%n",
+				job.rounds.stream().map((r) -> String.format("%.3f", r.seconds())).toList(),
+				mosquitto.rounds.stream().map((r) -> String.format("%.3f", r.seconds())).toList(), loadAverage());
+	}
+
 	static String loadAverage() {
 		try {
 			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();

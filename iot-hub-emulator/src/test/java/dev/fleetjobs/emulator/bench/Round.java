@@ -69,6 +69,10 @@ final class Round {
 		this.done.countDown();
 	}
 
+	boolean isComplete() {
+		return this.done.getCount() == 0;
+	}
+
 	void await() throws InterruptedException {
 		if (!this.done.await(300, TimeUnit.SECONDS)) {
 			throw new IllegalStateException(

@@ -52,6 +52,10 @@ final class Targets {
 			.start();
 		awaitPort(mqttPort, process);
 		awaitPort(httpsPort, process);
+		sleep(500);
+		if (!process.isAlive()) {
+			throw new IllegalStateException("The emulator exited; see " + dataDir.resolve("emulator.log"));
+		}
 		return process;
 	}
 
@@ -128,6 +132,15 @@ final class Targets {
 			}
 		}
 		throw new IllegalStateException("Nothing listens on " + port + " after 60 s");
+	}
+
+	static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	static void sleep(long millis) {

@@ -42,6 +42,31 @@ class EmulatorCommandTests {
 	}
 
 	@Test
+	void givenJobOptionsWhenParsedThenTierAdminPortRetentionAndRecordStyleAreSet() {
+		EmulatorConfig defaults = parse();
+		EmulatorConfig config = parse("--tier", "S2x3", "--admin-port", "18080", "--job-retention", "12h",
+				"--job-max-in-flight", "64", "--device-job-records", "docs");
+
+		assertThat(defaults.tier()).hasToString("unlimited");
+		assertThat(defaults.adminPort()).isEqualTo(-1);
+		assertThat(defaults.jobs().retention()).isEqualTo(java.time.Duration.ofDays(30));
+		assertThat(config.tier()).hasToString("S2x3");
+		assertThat(config.adminPort()).isEqualTo(18080);
+		assertThat(config.jobs().retention()).isEqualTo(java.time.Duration.ofHours(12));
+		assertThat(config.jobs().maxInFlight()).isEqualTo(64);
+		assertThat(config.jobs().deviceRecords()).isEqualTo(dev.fleetjobs.emulator.jobs.DeviceRecordStyle.DOCS);
+		assertThat(parse("--job-retention", "PT90S").jobs().retention()).isEqualTo(java.time.Duration.ofSeconds(90));
+		assertThat(parse("--profile", "S1").tier()).hasToString("S1");
+	}
+
+	@Test
+	void givenBadJobOptionsWhenParsedThenTheyAreRefusedWithTheOptionName() {
+		assertThatThrownBy(() -> parse("--tier", "B2")).hasMessageContaining("--tier");
+		assertThatThrownBy(() -> parse("--job-retention", "soon")).hasMessageContaining("--job-retention");
+		assertThatThrownBy(() -> parse("--device-job-records", "xml")).hasMessageContaining("java-2.1.9 or docs");
+	}
+
+	@Test
 	void refusesUnknownPoliciesAndBadPorts() {
 		assertThatThrownBy(() -> parse("--policy-key", "owner=abc")).hasMessageContaining("Unknown built-in policy");
 		assertThatThrownBy(() -> parse("--https-port", "70000")).hasMessageContaining("httpsPort");

@@ -26,13 +26,18 @@ public final class EmulatorTrust {
 	private EmulatorTrust() {
 	}
 
-	public static synchronized void install(IotHubEmulator hub) {
+	public static void install(IotHubEmulator hub) {
+		install(hub.caPemPath());
+	}
+
+	/** Trusts the CA in a PEM file, e.g. of an emulator running in another process. */
+	public static synchronized void install(java.nio.file.Path caPem) {
 		try {
 			if (trusted == null) {
 				trusted = KeyStore.getInstance("PKCS12");
 				trusted.load(null, null);
 			}
-			try (InputStream in = Files.newInputStream(hub.caPemPath())) {
+			try (InputStream in = Files.newInputStream(caPem)) {
 				X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
 				trusted.setCertificateEntry(ca.getSubjectX500Principal().getName(), ca);
 			}

@@ -52,7 +52,8 @@ public final class SdkRest {
 	public static String send(IotHubEmulator hub, String method, String path, String body)
 			throws IOException, IotHubException {
 		EmulatorTrust.install(hub);
-		URL url = new URL("https://" + hub.serviceHostName() + path + "?api-version=2021-04-12");
+		URL url = new URL("https://" + hub.serviceHostName() + path + (path.contains("?") ? "&" : "?")
+				+ "api-version=2021-04-12");
 		HttpRequest request = new HttpRequest(url, HttpMethod.valueOf(method),
 				(body != null) ? body.getBytes(StandardCharsets.UTF_8) : new byte[0],
 				hub.sasToken("iothubowner", Duration.ofHours(1)));

@@ -3,6 +3,7 @@ package dev.fleetjobs.emulator.support;
 import java.time.Duration;
 
 import com.azure.core.credential.AzureSasCredential;
+import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClient;
 import com.microsoft.azure.sdk.iot.service.methods.DirectMethodsClient;
 import com.microsoft.azure.sdk.iot.service.query.QueryClient;
 import com.microsoft.azure.sdk.iot.service.registry.RegistryClient;
@@ -14,8 +15,8 @@ import dev.fleetjobs.emulator.IotHubEmulator;
  * The official service clients, pointed at an emulator the documented way for non-default
  * ports: host-name constructors with {@code host:port} and a SAS credential.
  */
-public record ServiceClients(RegistryClient registry, TwinClient twins, DirectMethodsClient methods,
-		QueryClient query) {
+public record ServiceClients(RegistryClient registry, TwinClient twins, DirectMethodsClient methods, QueryClient query,
+		ScheduledJobsClient jobs) {
 
 	public static ServiceClients of(IotHubEmulator hub) {
 		return of(hub, "iothubowner");
@@ -30,7 +31,8 @@ public record ServiceClients(RegistryClient registry, TwinClient twins, DirectMe
 		String host = hub.serviceHostName();
 		AzureSasCredential credential = new AzureSasCredential(sasToken);
 		return new ServiceClients(new RegistryClient(host, credential), new TwinClient(host, credential),
-				new DirectMethodsClient(host, credential), new QueryClient(host, credential));
+				new DirectMethodsClient(host, credential), new QueryClient(host, credential),
+				new ScheduledJobsClient(host, credential));
 	}
 
 }

@@ -1,17 +1,21 @@
 package dev.fleetjobs.emulator.support;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dev.fleetjobs.emulator.EmulatorConfig;
 import dev.fleetjobs.emulator.IotHubEmulator;
+import dev.fleetjobs.emulator.throttling.TierProfile;
 
 /**
- * One in-memory emulator on ephemeral ports for the whole test JVM, closed at the end;
- * resolves {@link IotHubEmulator} and {@link ServiceClients} parameters.
+ * One in-memory emulator on ephemeral ports (admin API included) for the whole test JVM,
+ * closed at the end; resolves {@link IotHubEmulator} and {@link ServiceClients}
+ * parameters. After each test it clears injected faults and goes back to the unlimited
+ * tier, so a test may change both freely.
  */
-public final class SharedEmulator implements ParameterResolver {
+public final class SharedEmulator implements ParameterResolver, AfterEachCallback {
 
 	/** A fixed owner key, as tests may pass. */
 	public static final String OWNER_KEY = "ZmxlZXRqb2JzLWVtdWxhdG9yLXRlc3Qtb3duZXIta2V5IQ==";
@@ -24,13 +28,28 @@ public final class SharedEmulator implements ParameterResolver {
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-		Holder holder = extension.getRoot()
-			.getStore(ExtensionContext.Namespace.create(SharedEmulator.class))
-			.getOrComputeIfAbsent(Holder.class, (key) -> new Holder(), Holder.class);
+		Holder holder = holder(extension);
 		return (parameter.getParameter().getType() == IotHubEmulator.class) ? holder.hub : holder.clients;
 	}
 
-	private static final class Holder implements AutoCloseable {
+	@Override
+	public void afterEach(ExtensionContext extension) {
+		Holder holder = extension.getRoot()
+			.getStore(ExtensionContext.Namespace.create(SharedEmulator.class))
+			.get(Holder.class, Holder.class);
+		if (holder != null) {
+			holder.hub.faults().clear();
+			holder.hub.tier(TierProfile.UNLIMITED);
+		}
+	}
+
+	static Holder holder(ExtensionContext extension) {
+		return extension.getRoot()
+			.getStore(ExtensionContext.Namespace.create(SharedEmulator.class))
+			.getOrComputeIfAbsent(Holder.class, (key) -> new Holder(), Holder.class);
+	}
+
+	static final class Holder implements AutoCloseable {
 
 		final IotHubEmulator hub;
 
@@ -42,6 +61,7 @@ public final class SharedEmulator implements ParameterResolver {
 				.httpsPort(0)
 				.mqttPort(0)
 				.policyKey("iothubowner", OWNER_KEY)
+				.adminPort(0)
 				.build());
 			this.clients = ServiceClients.of(this.hub);
 		}
