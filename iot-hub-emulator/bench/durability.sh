@@ -6,6 +6,7 @@ set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/.." && pwd)"
 cd "$root"
+./mvnw -B -q -pl iot-hub-query install -DskipTests
 ./mvnw -B -q -pl iot-hub-emulator test-compile -DskipTests
 ./mvnw -B -q -pl iot-hub-emulator dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$module/target/bench-classpath.txt" >/dev/null

@@ -12,6 +12,7 @@ cd "$root"
 if ! ls "$root"/job-contracts/target/*.jar >/dev/null 2>&1 && [ ! -d ~/.m2/repository/dev/fleetjobs/job-contracts ]; then
   ./mvnw -B -q -pl job-contracts install -DskipTests
 fi
+./mvnw -B -q -pl iot-hub-query install -DskipTests
 ./mvnw -B -q -pl iot-hub-emulator package -DskipTests
 ./mvnw -B -q -pl iot-hub-emulator dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$module/target/bench-classpath.txt" >/dev/null

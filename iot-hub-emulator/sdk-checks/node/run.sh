@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 module="$(cd "$here/../.." && pwd)"
-cd "$module/.." && ./mvnw -B -q -pl iot-hub-emulator package -DskipTests
+cd "$module/.." && ./mvnw -B -q -pl iot-hub-emulator -am package -DskipTests
 cd "$here" && npm install --no-audit --no-fund --silent
 data="$(mktemp -d)"
 key=ZmxlZXRqb2JzLW5vZGUtY2hlY2stb3duZXIta2V5LTAx

@@ -13,8 +13,8 @@ import dev.fleetjobs.emulator.auth.Permission;
 import dev.fleetjobs.emulator.errors.IotHubErrors;
 import dev.fleetjobs.emulator.http.Router.Operation;
 import dev.fleetjobs.emulator.json.Json;
-import dev.fleetjobs.emulator.query.Query;
-import dev.fleetjobs.emulator.query.QuerySource;
+import dev.fleetjobs.query.Query;
+import dev.fleetjobs.query.QuerySource;
 import tools.jackson.databind.JsonNode;
 
 /**

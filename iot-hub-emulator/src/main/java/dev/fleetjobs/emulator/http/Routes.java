@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 
 import dev.fleetjobs.emulator.jobs.JobService;
 import dev.fleetjobs.emulator.methods.MethodService;
-import dev.fleetjobs.emulator.query.QuerySource;
 import dev.fleetjobs.emulator.registry.DeviceRegistry;
 import dev.fleetjobs.emulator.twins.TwinService;
+import dev.fleetjobs.query.QuerySource;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,9 +1,9 @@
 package dev.fleetjobs.emulator.jobs;
 
 import dev.fleetjobs.emulator.errors.IotHubErrors;
-import dev.fleetjobs.emulator.query.Query;
-import dev.fleetjobs.emulator.query.QuerySource;
 import dev.fleetjobs.emulator.twins.TwinService;
+import dev.fleetjobs.query.Query;
+import dev.fleetjobs.query.QuerySource;
 
 /**
  * The hub's rules for a new job; each failure is the hub's 400 with a message that names

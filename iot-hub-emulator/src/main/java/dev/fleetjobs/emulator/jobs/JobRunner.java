@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.fleetjobs.emulator.query.Query;
 import dev.fleetjobs.emulator.twins.TwinService;
+import dev.fleetjobs.query.Query;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

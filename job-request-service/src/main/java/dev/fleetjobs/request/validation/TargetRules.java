@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.fleetjobs.contracts.request.JobTarget;
+import dev.fleetjobs.query.Query;
+import dev.fleetjobs.query.QueryException;
 
 /**
  * Checks a target and turns it into a query condition: the hub's device id rules, tag
@@ -92,17 +94,22 @@ final class TargetRules {
 				: null;
 	}
 
+	/**
+	 * The condition, stripped, if it is the WHERE part of a device query (or {@code *})
+	 * that the hub takes: checked by the shared IoT Hub query parser, which names the
+	 * problem and its position.
+	 */
 	private static String checked(String field, String condition, List<Violation> violations) {
-		if (condition.length() > QueryConditionParser.MAX_LENGTH) {
+		if (condition.length() > Query.MAX_LENGTH) {
 			violations.add(Violation.invalid(field, "the query condition is " + condition.length()
-					+ " characters, more than the hub's " + QueryConditionParser.MAX_LENGTH));
+					+ " characters, more than the hub's " + Query.MAX_LENGTH));
 			return null;
 		}
 		try {
-			QueryConditionParser.parse(condition);
+			Query.parseWhere(condition);
 			return condition.strip();
 		}
-		catch (QuerySyntaxException ex) {
+		catch (QueryException ex) {
 			violations.add(Violation.invalid(field, "invalid query condition: " + ex.getMessage()));
 			return null;
 		}

@@ -7,11 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.fleetjobs.query.Query;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConditionBuilderTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
 	void givenDeviceIdsWithQuotesThenEachIsQuotedAndEscaped() {
@@ -49,21 +55,31 @@ class ConditionBuilderTests {
 				ids.add(id.toString());
 			}
 
-			// When the condition is built and parsed again
-			QueryNode node = QueryConditionParser.parse(ConditionBuilder.deviceIdIn(ids));
+			// When the condition is built and parsed again by the hub's query language
+			Query query = Query.parseWhere(ConditionBuilder.deviceIdIn(ids));
 
-			// Then the IN list holds the very same ids
-			assertThat(node).isInstanceOf(QueryNode.Membership.class);
-			assertThat(((QueryNode.Membership) node).values()).extracting(QueryNode.Literal::value)
-				.containsExactlyElementsOf(ids);
+			// Then it selects exactly those ids
+			for (String id : ids) {
+				assertThat(query.matches(twin("deviceId", id))).as(id).isTrue();
+			}
+			String other = ids.get(0) + "'";
+			assertThat(query.matches(twin("deviceId", other))).as(other).isEqualTo(ids.contains(other));
 		}
 	}
 
 	@Test
 	void givenControlCharactersInATagValueThenTheyAreEscaped() {
 		assertThat(ConditionBuilder.quote("a\nb\u0001")).isEqualTo("'a\\nb\\u0001'");
-		QueryNode node = QueryConditionParser.parse("tags.x = " + ConditionBuilder.quote("a\nb\u0001"));
-		assertThat(((QueryNode.Literal) ((QueryNode.Comparison) node).right()).value()).isEqualTo("a\nb\u0001");
+		Query query = Query.parseWhere("tags.x = " + ConditionBuilder.quote("a\nb\u0001"));
+		ObjectNode tagged = JSON.createObjectNode();
+		tagged.putObject("tags").put("x", "a\nb\u0001");
+		assertThat(query.matches(tagged)).isTrue();
+		tagged.putObject("tags").put("x", "a\nb");
+		assertThat(query.matches(tagged)).isFalse();
+	}
+
+	private static JsonNode twin(String property, String value) {
+		return JSON.createObjectNode().put(property, value);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 /**
  * A query that cannot be parsed or run. The message names the problem (and its position

@@ -1,4 +1,4 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

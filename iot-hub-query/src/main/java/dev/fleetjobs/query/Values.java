@@ -1,4 +1,7 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
+
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +11,14 @@ final class Values {
 
 	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+	private static final Set<String> COMPARISONS = Set.of("=", "!=", "<>", "<", "<=", ">", ">=");
+
 	private Values() {
+	}
+
+	/** Whether the operator compares ({@code = != <> < <= > >=}) rather than computes. */
+	static boolean isComparison(String operator) {
+		return COMPARISONS.contains(operator);
 	}
 
 	static Boolean bool(JsonNode value) {
@@ -53,7 +63,7 @@ final class Values {
 		return null;
 	}
 
-	private static JsonNode ordered(JsonNode left, JsonNode right, java.util.function.IntPredicate test) {
+	private static JsonNode ordered(JsonNode left, JsonNode right, IntPredicate test) {
 		Integer comparison = compare(left, right);
 		return (comparison != null) ? JSON.booleanNode(test.test(comparison)) : null;
 	}

@@ -1,8 +1,8 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 import java.util.Locale;
 
-/** A lexical token of the query language. */
+/** A lexical token of the query language; {@code position} is 0-based. */
 record Token(Kind kind, String text, int position) {
 
 	enum Kind {
@@ -11,12 +11,8 @@ record Token(Kind kind, String text, int position) {
 
 	}
 
-	boolean is(Kind expected, String value) {
-		return this.kind == expected && this.text.equals(value);
-	}
-
 	boolean isSymbol(String symbol) {
-		return is(Kind.SYMBOL, symbol);
+		return this.kind == Kind.SYMBOL && this.text.equals(symbol);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 import java.util.List;
 
@@ -17,6 +17,25 @@ sealed interface Expr {
 
 	JsonNode eval(Document document);
 
+	/** What the expression stands for, which decides where the grammar allows it. */
+	enum Shape {
+
+		/** A comparison, a logical combination or a boolean function: a condition. */
+		PREDICATE,
+		/** {@code true} or {@code false}: a condition or a value. */
+		BOOLEAN,
+		/** A property path: its type is known only when a document is read. */
+		PATH,
+		/** A string, number, null or undefined constant, an array, or arithmetic. */
+		VALUE
+
+	}
+
+	/** Conditions by default; constants, paths and arithmetic say otherwise. */
+	default Shape shape() {
+		return Shape.PREDICATE;
+	}
+
 	/**
 	 * A constant: string, number, boolean, null, or undefined ({@code value == null}).
 	 */
@@ -27,6 +46,11 @@ sealed interface Expr {
 			return this.value;
 		}
 
+		@Override
+		public Shape shape() {
+			return (this.value != null && this.value.isBoolean()) ? Shape.BOOLEAN : Shape.VALUE;
+		}
+
 	}
 
 	/** A dotted property path such as {@code tags.location.floor}. */
@@ -35,6 +59,11 @@ sealed interface Expr {
 		@Override
 		public JsonNode eval(Document document) {
 			return document.resolve(this.segments);
+		}
+
+		@Override
+		public Shape shape() {
+			return Shape.PATH;
 		}
 
 		String lastSegment() {
@@ -58,6 +87,11 @@ sealed interface Expr {
 			return array;
 		}
 
+		@Override
+		public Shape shape() {
+			return Shape.VALUE;
+		}
+
 	}
 
 	/** {@code NOT x} and unary minus. */
@@ -73,6 +107,11 @@ sealed interface Expr {
 				return value.isBoolean() ? JSON.booleanNode(!value.booleanValue()) : null;
 			}
 			return value.isNumber() ? JSON.numberNode(-value.doubleValue()) : null;
+		}
+
+		@Override
+		public Shape shape() {
+			return "NOT".equals(this.operator) ? Shape.PREDICATE : Shape.VALUE;
 		}
 
 	}
@@ -102,6 +141,11 @@ sealed interface Expr {
 		@Override
 		public JsonNode eval(Document document) {
 			return Values.apply(this.operator, this.left.eval(document), this.right.eval(document));
+		}
+
+		@Override
+		public Shape shape() {
+			return Values.isComparison(this.operator) ? Shape.PREDICATE : Shape.VALUE;
 		}
 
 	}
@@ -142,6 +186,11 @@ sealed interface Expr {
 		@Override
 		public JsonNode eval(Document document) {
 			throw new QueryException("Aggregate " + this.function + "() is only allowed in the SELECT clause");
+		}
+
+		@Override
+		public Shape shape() {
+			return Shape.VALUE;
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -166,8 +166,11 @@ class QueryTests {
 			"SELECT * FROM devices WHERE deviceId IN 'a'", "SELECT * FROM devices WHERE (tags.x = 1",
 			"SELECT * FROM devices WHERE COUNT() > 1", "SELECT deviceId FROM devices.jobs",
 			"SELECT * FROM devices WHERE x = 1 extra", "SELECT * FROM devices; DROP TABLE devices",
-			"SELECT * FROM devices WHERE tags.x = 1e", "SELECT deviceId, deviceId FROM devices",
-			"DELETE FROM devices" })
+			"SELECT * FROM devices WHERE tags.x = 1e", "SELECT deviceId, deviceId FROM devices", "DELETE FROM devices",
+			"SELECT * FROM devices WHERE deviceId = 'a' -- comment",
+			"SELECT * FROM devices WHERE LOWER(deviceId) = 'a'", "SELECT * FROM devices WHERE tags.floor + 1",
+			"SELECT * FROM devices WHERE deviceId NOT IN ['a']", "SELECT * FROM devices WHERE tags.floor IN []",
+			"SELECT * FROM devices WHERE (tags.floor = 3) = true", "SELECT * FROM devices WHERE IS_DEFINED('x')" })
 	void rejectsMalformedQueriesWithAMessageThatNamesTheProblem(String sql) {
 		Throwable thrown = catchThrowable(() -> Query.parse(sql).execute(this.twins));
 		assertThat(thrown).isInstanceOf(QueryException.class);

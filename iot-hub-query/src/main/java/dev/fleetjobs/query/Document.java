@@ -1,4 +1,4 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,15 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.fleetjobs.emulator.query.Token.Kind;
+import dev.fleetjobs.query.Token.Kind;
 
-/** Splits a query into tokens: identifiers, numbers, quoted strings and symbols. */
+/**
+ * Splits a query into tokens: identifiers, numbers, quoted strings and symbols. Only
+ * US-ASCII is allowed outside strings (the Java SDK refuses anything else); comments and
+ * control characters in strings are refused.
+ */
 final class Lexer {
 
 	private static final java.util.Set<String> TWO_CHAR_SYMBOLS = java.util.Set.of("!=", "<>", "<=", ">=");
@@ -42,7 +46,7 @@ final class Lexer {
 		if (c == '\'' || c == '"') {
 			return new Token(Kind.STRING, string(c), start);
 		}
-		if (Character.isDigit(c)) {
+		if (isDigit(c)) {
 			return new Token(Kind.NUMBER, number(), start);
 		}
 		if (isIdentifierStart(c)) {
@@ -50,6 +54,9 @@ final class Lexer {
 				this.position++;
 			}
 			return new Token(Kind.IDENTIFIER, this.text.substring(start, this.position), start);
+		}
+		if (this.text.startsWith("--", start) || this.text.startsWith("/*", start)) {
+			throw QueryException.at(start, "Comments are not part of the query language");
 		}
 		if (start + 1 < this.text.length() && TWO_CHAR_SYMBOLS.contains(this.text.substring(start, start + 2))) {
 			this.position += 2;
@@ -69,6 +76,10 @@ final class Lexer {
 			char c = this.text.charAt(this.position++);
 			if (c == quote) {
 				return value.toString();
+			}
+			if (c < 0x20) {
+				throw QueryException.at(this.position - 1,
+						"Control character " + printable(c) + " in a string; escape it, e.g. \\n");
 			}
 			if (c == '\\') {
 				value.append(escape(start));
@@ -99,23 +110,19 @@ final class Lexer {
 
 	private char unicodeEscape() {
 		int start = this.position;
-		if (start + 4 > this.text.length()) {
-			throw QueryException.at(start - 2, "Invalid unicode escape");
+		if (start + 4 > this.text.length()
+				|| !this.text.substring(start, start + 4).chars().allMatch((c) -> isHexDigit((char) c))) {
+			throw QueryException.at(start - 2, "Invalid unicode escape: \\u takes 4 hexadecimal digits");
 		}
-		try {
-			this.position += 4;
-			return (char) Integer.parseInt(this.text.substring(start, start + 4), 16);
-		}
-		catch (NumberFormatException ex) {
-			throw QueryException.at(start - 2, "Invalid unicode escape");
-		}
+		this.position += 4;
+		return (char) Integer.parseInt(this.text.substring(start, start + 4), 16);
 	}
 
 	private String number() {
 		int start = this.position;
 		if (this.text.startsWith("0x", start) || this.text.startsWith("0X", start)) {
 			this.position += 2;
-			while (this.position < this.text.length() && Character.digit(this.text.charAt(this.position), 16) >= 0) {
+			while (this.position < this.text.length() && isHexDigit(this.text.charAt(this.position))) {
 				this.position++;
 			}
 			if (this.position == start + 2) {
@@ -124,8 +131,7 @@ final class Lexer {
 			return this.text.substring(start, this.position);
 		}
 		digits();
-		if (peek('.') && this.position + 1 < this.text.length()
-				&& Character.isDigit(this.text.charAt(this.position + 1))) {
+		if (peek('.') && this.position + 1 < this.text.length() && isDigit(this.text.charAt(this.position + 1))) {
 			this.position++;
 			digits();
 		}
@@ -147,7 +153,7 @@ final class Lexer {
 	}
 
 	private void digits() {
-		while (this.position < this.text.length() && Character.isDigit(this.text.charAt(this.position))) {
+		while (this.position < this.text.length() && isDigit(this.text.charAt(this.position))) {
 			this.position++;
 		}
 	}
@@ -157,7 +163,7 @@ final class Lexer {
 	}
 
 	private void skipWhitespace() {
-		while (this.position < this.text.length() && Character.isWhitespace(this.text.charAt(this.position))) {
+		while (this.position < this.text.length() && " \t\r\n".indexOf(this.text.charAt(this.position)) >= 0) {
 			this.position++;
 		}
 	}
@@ -167,7 +173,18 @@ final class Lexer {
 	}
 
 	private static boolean isIdentifierPart(char c) {
-		return isIdentifierStart(c) || (c < 128 && Character.isDigit(c));
+		return isIdentifierStart(c) || isDigit(c);
+	}
+
+	/**
+	 * US-ASCII digits only: {@link Character#isDigit} also takes other scripts' digits.
+	 */
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static boolean isHexDigit(char c) {
+		return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
 
 	private static String printable(char c) {

@@ -1,10 +1,10 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,44 +43,46 @@ public final class Query {
 
 	/** Parses a whole query, e.g. {@code SELECT * FROM devices WHERE tags.floor = 3}. */
 	public static Query parse(String sql) {
-		if (sql == null || sql.isBlank()) {
-			throw new QueryException("The query is empty");
+		return guarded(sql, "query", Parser::parse);
+	}
+
+	/**
+	 * Parses a job's query condition as the hub takes it: the WHERE part of a device
+	 * query ({@code deviceId IN ['a']}), {@code *} for every device, or a query with its
+	 * own {@code FROM ... WHERE ...} or {@code SELECT ... FROM ...}.
+	 */
+	public static Query parseCondition(String condition) {
+		return guarded(condition, "query condition", Parser::parseCondition);
+	}
+
+	/**
+	 * Parses only the WHERE part of a device query, or {@code *} for every device, as
+	 * {@code SELECT * FROM devices WHERE <condition>}. Anything else is refused with a
+	 * message and a position in the condition: other clauses ({@code SELECT},
+	 * {@code UNION}, ...), statements ({@code ;}), comments, unbalanced input, values
+	 * where a condition belongs, unknown functions.
+	 */
+	public static Query parseWhere(String condition) {
+		return guarded(condition, "query condition", Parser::parseWhere);
+	}
+
+	private static Query guarded(String text, String what, Function<String, Query> parser) {
+		if (text == null || text.isBlank()) {
+			throw new QueryException("The " + what + " is empty");
 		}
-		if (sql.length() > MAX_LENGTH) {
-			throw new QueryException("The query is " + sql.length() + " characters long; the limit is " + MAX_LENGTH);
+		if (text.length() > MAX_LENGTH) {
+			throw new QueryException(
+					"The " + what + " is " + text.length() + " characters long; the limit is " + MAX_LENGTH);
 		}
 		try {
-			return Parser.parse(sql);
+			return parser.apply(text);
 		}
 		catch (QueryException ex) {
 			throw ex;
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			throw new QueryException("The query could not be parsed: " + ex.getClass().getSimpleName());
+			throw new QueryException("The " + what + " could not be parsed: " + ex.getClass().getSimpleName());
 		}
-	}
-
-	/**
-	 * Parses a job's query condition: the WHERE part of a device query
-	 * ({@code deviceId IN ['a']}), {@code *} for every device, or a query with its own
-	 * {@code FROM ... WHERE ...} or {@code SELECT ... FROM ...}.
-	 */
-	public static Query parseCondition(String condition) {
-		if (condition == null || condition.isBlank()) {
-			throw new QueryException("The query condition is empty");
-		}
-		String trimmed = condition.strip();
-		String lower = trimmed.toLowerCase(Locale.ROOT);
-		if ("*".equals(trimmed)) {
-			return parse("SELECT * FROM devices");
-		}
-		if (lower.startsWith("select ") || lower.startsWith("select\t") || lower.startsWith("select*")) {
-			return parse(trimmed);
-		}
-		if (lower.startsWith("from ")) {
-			return parse("SELECT * " + trimmed);
-		}
-		return parse("SELECT * FROM devices WHERE " + trimmed);
 	}
 
 	public QuerySource source() {

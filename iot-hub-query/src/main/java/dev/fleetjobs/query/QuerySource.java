@@ -1,4 +1,4 @@
-package dev.fleetjobs.emulator.query;
+package dev.fleetjobs.query;
 
 /** What a query reads: device twins, module twins or device job records. */
 public enum QuerySource {
