@@ -48,7 +48,7 @@ done
 
 emulator_jar="${EMULATOR_JAR:-$(ls "$HOME"/.m2/repository/dev/fleetjobs/iot-hub-emulator/0.1.0-SNAPSHOT/iot-hub-emulator-*-exec.jar \
   "$root"/iot-hub-emulator/target/iot-hub-emulator-*-exec.jar 2>/dev/null | head -1)}"
-[[ -f "$emulator_jar" ]] || { echo "no emulator jar: run ./mvnw -B -q -pl iot-hub-emulator install -DskipTests" >&2; exit 1; }
+[[ -f "$emulator_jar" ]] || { echo "no emulator jar: run ./mvnw -B -q -pl iot-hub-emulator -am install -DskipTests" >&2; exit 1; }
 
 if [[ "${BUILD:-1}" == "1" || ! -f "$root/job-executor-service/target/job-executor-service-0.1.0-SNAPSHOT.jar" ]]; then
   echo "building the executor jar"

@@ -1,5 +1,6 @@
 package dev.fleetjobs.request.system;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,12 +47,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				: HttpStatus.BAD_REQUEST;
 		ProblemDetail problem = Problems.of(status, primary.code(), "Invalid job request", ex.getMessage());
 		problem.setProperty("field", primary.field());
-		problem.setProperty("errors",
-				ex.violations()
-					.stream()
-					.map((violation) -> Map.of("field", String.valueOf(violation.field()), "code", violation.code(),
-							"message", violation.message()))
-					.toList());
+		problem.setProperty("errors", ex.violations().stream().map(ApiExceptionHandler::error).toList());
 		return ResponseEntity.status(status).body(problem);
 	}
 
@@ -116,11 +112,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+		// Spring MVC's own errors (415, 405, ...) come here without a body, and Spring 7
+		// leaves a problem's type null: give them a type and a code derived from the
+		// status.
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
-			problem.setType(Problems.type((status != null) ? status.name() : "HTTP_" + statusCode.value()));
+			String code = (status != null) ? status.name() : "HTTP_" + statusCode.value();
+			problem.setType(Problems.type(code));
+			problem.setProperty("errorCode", code);
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return response;
+	}
+
+	/** One violation; no {@code field} when it concerns the whole request. */
+	private static Map<String, String> error(Violation violation) {
+		Map<String, String> error = new LinkedHashMap<>();
+		if (violation.field() != null) {
+			error.put("field", violation.field());
+		}
+		error.put("code", violation.code());
+		error.put("message", violation.message());
+		return error;
 	}
 
 }

@@ -167,6 +167,17 @@ class JobControllerIntegrationTests {
 	}
 
 	@Test
+	void givenAMethodTheApiDoesNotHaveThen405ProblemWithATypeAndCode() {
+		Api.Response response = this.api.get("/api/jobs", ALL_SCOPES);
+
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().path("type").asString())
+			.isEqualTo("https://fleetjobs.dev/problems/method-not-allowed");
+		assertThat(response.json().path("errorCode").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+	}
+
+	@Test
 	void givenABodyLargerThanTheLimitThen413Problem() {
 		String body = lockDoor("large", "lockDoor").replace("\"lockDoor\"}",
 				"\"lockDoor\",\"payload\":\"" + "x".repeat(70_000) + "\"}");

@@ -5,6 +5,7 @@ import dev.fleetjobs.status.view.JobNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +13,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -48,16 +51,42 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					"an unexpected error occurred; it has been logged"));
 	}
 
+	/** A constraint on a query parameter (e.g. {@code page >= 0}) names the parameter. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String field = null;
+		String message = "invalid parameter";
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			field = result.getMethodParameter().getParameterName();
+			message = result.getResolvableErrors()
+				.stream()
+				.map(MessageSourceResolvable::getDefaultMessage)
+				.findFirst()
+				.orElse(message);
+			break;
+		}
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_QUERY", "Invalid query parameter",
+				field + ": " + message);
+		problem.setProperty("field", field);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+		// Spring MVC's own errors (415, 405, ...) come here without a body, and Spring 7
+		// leaves a problem's type null: give them a type and a code derived from the
+		// status.
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
 			String code = (status != null) ? status.name() : "HTTP_" + statusCode.value();
 			problem.setType(Problems.type(code));
 			problem.setProperty("errorCode", code);
 		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return response;
 	}
 
 }

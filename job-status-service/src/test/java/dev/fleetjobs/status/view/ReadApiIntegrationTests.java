@@ -108,6 +108,16 @@ class ReadApiIntegrationTests {
 	}
 
 	@Test
+	void givenANegativePage_whenListing_thenTheAnswerIs400InvalidQueryNamingThePage() {
+		Api.Response page = this.api.get("/api/jobs?page=-1", Api.apiKey(TestCredentials.READER_KEY));
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.json().path("type").asString()).isEqualTo("https://fleetjobs.dev/problems/invalid-query");
+		assertThat(page.json().path("field").asString()).isEqualTo("page");
+		assertThat(page.json().path("detail").asString()).startsWith("page: ");
+	}
+
+	@Test
 	void givenRejectedAndQueuedJobs_whenListedByStatusAndType_thenOnlyMatchingJobsComeBack() {
 		String rejected = "api-" + UUID.randomUUID();
 		String queued = "api-" + UUID.randomUUID();
