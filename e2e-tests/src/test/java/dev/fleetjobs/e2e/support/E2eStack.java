@@ -1,19 +1,10 @@
 package dev.fleetjobs.e2e.support;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
+import dev.fleetjobs.launcher.stack.EmulatorCredentials;
 import dev.fleetjobs.launcher.stack.LocalStack;
 import dev.fleetjobs.launcher.stack.ModuleJars;
 import dev.fleetjobs.launcher.stack.RunDirectory;
@@ -47,7 +38,7 @@ public final class E2eStack {
 			int offset = Integer.getInteger("fleetjobs.e2e.portOffset", 12000);
 			RunDirectory run = new RunDirectory(root.resolve("e2e-tests/target/e2e-run-" + offset));
 			RunningProcesses.stopAll(run, System.out::println);
-			deleteRecursively(run.root());
+			RunDirectory.deleteRecursively(run.root());
 			StackSettings settings = new StackSettings(run, new ModuleJars(root), StackPorts.DEFAULTS.offset(offset),
 					DEVICES, "light", BUILDINGS, FLOORS, "unlimited");
 			LocalStack started = new LocalStack(settings);
@@ -64,34 +55,11 @@ public final class E2eStack {
 	 * factory: make it trust the emulator's CA (and only that).
 	 */
 	private static void trustTheEmulator(Path caStore) {
-		try (InputStream in = Files.newInputStream(caStore)) {
-			KeyStore store = KeyStore.getInstance("PKCS12");
-			store.load(in, "changeit".toCharArray());
-			TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			trust.init(store);
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(null, trust.getTrustManagers(), null);
-			HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
-		}
-		catch (IOException | GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot trust the emulator's CA in " + caStore, ex);
-		}
+		HttpsURLConnection.setDefaultSSLSocketFactory(EmulatorCredentials.trusting(caStore).getSocketFactory());
 	}
 
 	public static Path projectRoot() {
 		return Path.of(System.getProperty("fleetjobs.projectRoot", "..")).toAbsolutePath().normalize();
-	}
-
-	private static void deleteRecursively(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -2,19 +2,12 @@ package dev.fleetjobs.e2e.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import dev.fleetjobs.launcher.stack.EmulatorCredentials;
 import dev.fleetjobs.launcher.stack.StackSettings;
 
 /**
@@ -67,20 +60,7 @@ public final class HubAdmin {
 
 	/** An owner SAS token for the hub's host name, valid for an hour. */
 	public String ownerSasToken() {
-		String resource = URLEncoder.encode("localhost", StandardCharsets.UTF_8);
-		long expiry = Instant.now().plusSeconds(3600).getEpochSecond();
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(Base64.getDecoder().decode(this.settings.hubOwnerKey()), "HmacSHA256"));
-			String signature = Base64.getEncoder()
-				.encodeToString(mac.doFinal((resource + "\n" + expiry).getBytes(StandardCharsets.UTF_8)));
-			return "SharedAccessSignature sr=" + resource + "&sig="
-					+ URLEncoder.encode(signature, StandardCharsets.UTF_8) + "&se=" + expiry + "&skn="
-					+ StackSettings.OWNER_POLICY;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return EmulatorCredentials.ownerSasToken(this.settings);
 	}
 
 }

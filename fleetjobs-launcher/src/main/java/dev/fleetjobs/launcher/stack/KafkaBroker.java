@@ -93,13 +93,22 @@ public final class KafkaBroker {
 	}
 
 	/**
-	 * A random cluster id in Kafka's format: a UUID as 22 characters of URL-safe base64.
+	 * A random cluster id in Kafka's format: a UUID as 22 characters of URL-safe base64,
+	 * never starting with {@code -}.
 	 */
-	private static String clusterId() {
-		UUID uuid = UUID.randomUUID();
-		java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+	static String clusterId() {
+		while (true) {
+			UUID uuid = UUID.randomUUID();
+			java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+			bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+			String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+			// One id in 64 starts with '-', which the format tool's parser takes for an
+			// option
+			// (Kafka's own Uuid.randomUuid() skips those too).
+			if (!id.startsWith("-")) {
+				return id;
+			}
+		}
 	}
 
 	private static final String LOG_CONFIG = String.join("\n", "status = warn", "appender.out.type = Console",

@@ -58,6 +58,16 @@ public final class ManagedProcess {
 		return this.name;
 	}
 
+	/** The command line, as {@code ps} shows it: no secret belongs here. */
+	public List<String> command() {
+		return this.command;
+	}
+
+	/** The variables added to the inherited environment (secrets go here). */
+	public Map<String, String> environment() {
+		return this.environment;
+	}
+
 	public synchronized ManagedProcess start() {
 		if (isAlive()) {
 			return this;

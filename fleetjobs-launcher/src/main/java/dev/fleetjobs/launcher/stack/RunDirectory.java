@@ -77,6 +77,19 @@ public final class RunDirectory {
 		}
 	}
 
+	/** Deletes a folder and everything in it (a run that must start from nothing). */
+	public static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private Path dir(String name) {
 		Path dir = this.root.resolve(name);
 		try {

@@ -93,6 +93,11 @@ public final class StackComponents {
 		env.put("FLEETJOBS_SIMULATOR_HUB_MQTTPORT", Integer.toString(ports.emulatorMqtt()));
 		env.put("FLEETJOBS_SIMULATOR_HUB_CACERTIFICATE", emulatorData().resolve("ca.pem").toString());
 		env.put("FLEETJOBS_SIMULATOR_ENGINE_KIND", this.settings.engine());
+		if ("light".equals(this.settings.engine())) {
+			// MQTT over TLS on any port (the SDK's MQTT dials 8883 only): cheaper than
+			// WebSockets
+			env.put("FLEETJOBS_SIMULATOR_ENGINE_TRANSPORT", "mqtt");
+		}
 		env.put("FLEETJOBS_SIMULATOR_FLEET_COUNT", Integer.toString(this.settings.devices()));
 		env.put("FLEETJOBS_SIMULATOR_FLEET_BUILDINGS", Integer.toString(this.settings.buildings()));
 		env.put("FLEETJOBS_SIMULATOR_FLEET_FLOORS", Integer.toString(this.settings.floors()));

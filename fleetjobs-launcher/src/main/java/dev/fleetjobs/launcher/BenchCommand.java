@@ -1,0 +1,116 @@
+package dev.fleetjobs.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.fleetjobs.contracts.progress.JobProgress;
+import dev.fleetjobs.launcher.demo.DemoJobs;
+import dev.fleetjobs.launcher.demo.JobsApi;
+import dev.fleetjobs.launcher.demo.ProgressWatcher;
+import dev.fleetjobs.launcher.stack.LocalStack;
+import dev.fleetjobs.launcher.stack.ModuleJars;
+import dev.fleetjobs.launcher.stack.RunDirectory;
+import dev.fleetjobs.launcher.stack.StackPorts;
+import dev.fleetjobs.launcher.stack.StackSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./fleetjobs bench}: the end-to-end benchmark. The whole system runs as processes
+ * with a large light-engine fleet; each round submits a {@code lockDoor} job on every
+ * device over REST and measures the time until its terminal progress event and until its
+ * final one (with every device result published).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+		description = "End to end: REST request -> final progress event of a lockDoor job on every device.")
+final class BenchCommand implements Callable<Integer> {
+
+	@Option(names = "--run-dir", defaultValue = "run/bench", description = "Default: ${DEFAULT-VALUE}.")
+	Path runDir;
+
+	@Option(names = "--devices", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
+	int devices;
+
+	@Option(names = "--rounds", defaultValue = "5",
+			description = "Measured jobs, after one warm-up (default: ${DEFAULT-VALUE}).")
+	int rounds;
+
+	@Option(names = "--port-offset", defaultValue = "0", description = "Shifts every port.")
+	int portOffset;
+
+	@Override
+	public Integer call() {
+		StackSettings settings = new StackSettings(new RunDirectory(this.runDir), new ModuleJars(Path.of("")),
+				StackPorts.DEFAULTS.offset(this.portOffset), this.devices, "light", 50, 4, "unlimited");
+		try (LocalStack stack = new LocalStack(settings)) {
+			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fleetjobs-bench-stop"));
+			stack.start(System.out::println);
+			JobsApi api = new JobsApi("http://localhost:" + settings.ports().requestService(), settings.apiKey());
+			List<double[]> measured = new ArrayList<>();
+			for (int round = 0; round <= this.rounds; round++) {
+				double[] times = round(api, settings, round);
+				System.out.printf(Locale.ROOT, "%s %d: terminal event %.2f s, final event (all %d results) %.2f s%n",
+						(round == 0) ? "warm-up" : "round", round, times[0], this.devices, times[1]);
+				if (round > 0) {
+					measured.add(times);
+				}
+			}
+			System.out.printf(Locale.ROOT,
+					"%n%d devices, %d rounds: REST -> terminal event p50 %.2f s max %.2f s; "
+							+ "REST -> final event p50 %.2f s max %.2f s (goal <= 3 s)%n",
+					this.devices, this.rounds, median(measured, 0), max(measured, 0), median(measured, 1),
+					max(measured, 1));
+			return 0;
+		}
+	}
+
+	private double[] round(JobsApi api, StackSettings settings, int round) {
+		try (ProgressWatcher watcher = new ProgressWatcher("localhost:" + settings.ports().kafka())) {
+			long start = System.nanoTime();
+			String jobId = api.submit(DemoJobs.lockDoor("bench-" + System.currentTimeMillis() + "-" + round,
+					Map.of("kind", "door-lock")));
+			double terminal = -1;
+			long deadline = start + Duration.ofMinutes(3).toNanos();
+			while (System.nanoTime() < deadline) {
+				watcher.poll(Duration.ofMillis(20));
+				JobProgress latest = watcher.latest(jobId);
+				if (latest != null && latest.status().isTerminal() && terminal < 0) {
+					terminal = (System.nanoTime() - start) / 1e9;
+				}
+				if (latest != null && latest.resultsComplete()) {
+					if (latest.statistics().succeededCount() != this.devices) {
+						throw new IllegalStateException("Job " + jobId + " ended with " + latest.statistics());
+					}
+					double total = (System.nanoTime() - start) / 1e9;
+					Instant sent = Instant.now().minusNanos((long) (total * 1e9));
+					System.out.printf(Locale.ROOT,
+							"  REST -> hub job created %.2f s, hub run (first to last device) %.2f s, hub end -> final event %.2f s%n",
+							seconds(sent, latest.createdTime()), seconds(latest.startTime(), latest.endTime()),
+							seconds(latest.endTime(), Instant.now()));
+					return new double[] { terminal, total };
+				}
+			}
+			throw new IllegalStateException("Job " + jobId + " did not finish within 3 minutes");
+		}
+	}
+
+	private static double seconds(Instant from, Instant to) {
+		return (from == null || to == null) ? Double.NaN : Duration.between(from, to).toMillis() / 1000.0;
+	}
+
+	private static double median(List<double[]> values, int index) {
+		List<Double> sorted = values.stream().map((v) -> v[index]).sorted().toList();
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static double max(List<double[]> values, int index) {
+		return values.stream().mapToDouble((v) -> v[index]).max().orElse(Double.NaN);
+	}
+
+}

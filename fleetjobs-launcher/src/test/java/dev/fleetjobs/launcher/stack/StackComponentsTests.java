@@ -1,0 +1,96 @@
+package dev.fleetjobs.launcher.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class StackComponentsTests {
+
+	@TempDir
+	Path project;
+
+	StackSettings settings;
+
+	@BeforeEach
+	void fakeBuiltProject() throws IOException {
+		for (String jar : List.of("iot-hub-emulator/target/iot-hub-emulator-0.1.0-SNAPSHOT.jar",
+				"iot-hub-emulator/target/iot-hub-emulator-0.1.0-SNAPSHOT-exec.jar",
+				"job-request-service/target/job-request-service-0.1.0-SNAPSHOT.jar",
+				"job-request-service/target/job-request-service-0.1.0-SNAPSHOT.jar.original",
+				"job-executor-service/target/job-executor-service-0.1.0-SNAPSHOT.jar",
+				"job-status-service/target/job-status-service-0.1.0-SNAPSHOT.jar",
+				"device-simulator/target/device-simulator-0.1.0-SNAPSHOT.jar")) {
+			Files.createDirectories(this.project.resolve(jar).getParent());
+			Files.writeString(this.project.resolve(jar), "jar");
+		}
+		Files.createDirectories(this.project.resolve("fleetjobs-launcher/target/lib"));
+		this.settings = new StackSettings(new RunDirectory(this.project.resolve("run")), new ModuleJars(this.project),
+				StackPorts.DEFAULTS, 1000, "light", 50, 4, "unlimited");
+	}
+
+	@Test
+	void givenAStack_whenItsProcessesAreDefined_thenNoSecretIsOnACommandLineWhereEveryUserCanSeeIt() {
+		StackComponents components = new StackComponents(this.settings);
+		String key = this.settings.hubOwnerKey();
+		String apiKey = this.settings.apiKey();
+
+		for (ManagedProcess process : List.of(components.emulator(), components.requestService(),
+				components.executorService(), components.statusService(), components.simulator())) {
+			assertThat(String.join(" ", process.command())).doesNotContain(key).doesNotContain(apiKey);
+		}
+		assertThat(components.executorService().environment()).containsEntry("FLEETJOBS_IOTHUB_CONNECTIONSTRING",
+				"HostName=localhost;SharedAccessKeyName=iothubowner;SharedAccessKey=" + key);
+		assertThat(components.requestService().environment()).containsEntry("FLEETJOBS_SECURITY_APIKEYS_0_HASH",
+				StackComponents.sha256(apiKey));
+	}
+
+	@Test
+	void givenAModuleFolder_whenItsJarIsLookedUp_thenTheRunnableJarIsChosenNotTheExecOrOriginalOne() {
+		ModuleJars jars = new ModuleJars(this.project);
+
+		assertThat(jars.serviceJar("job-request-service").getFileName())
+			.hasToString("job-request-service-0.1.0-SNAPSHOT.jar");
+		assertThat(jars.serviceJar("job-executor-service").getFileName())
+			.hasToString("job-executor-service-0.1.0-SNAPSHOT.jar");
+		assertThat(jars.emulatorJar().getFileName()).hasToString("iot-hub-emulator-0.1.0-SNAPSHOT-exec.jar");
+		assertThat(jars.kafkaClasspath()).endsWith("fleetjobs-launcher/target/lib/*");
+	}
+
+	@Test
+	void givenAModuleThatWasNeverBuilt_whenItsJarIsLookedUp_thenTheErrorSaysHowToBuildIt() {
+		ModuleJars jars = new ModuleJars(this.project.resolve("elsewhere"));
+
+		assertThatIllegalStateException().isThrownBy(() -> jars.serviceJar("job-status-service"))
+			.withMessageContaining("./mvnw -pl job-status-service -am package -DskipTests");
+	}
+
+	@Test
+	void givenARunFolder_whenSecretsAreReadTwice_thenTheyStayTheSameAndOnlyTheOwnerCanReadThem() throws IOException {
+		String first = this.settings.apiKey();
+		StackSettings again = new StackSettings(new RunDirectory(this.project.resolve("run")),
+				new ModuleJars(this.project), StackPorts.DEFAULTS, 1000, "light", 50, 4, "unlimited");
+
+		assertThat(again.apiKey()).isEqualTo(first).startsWith("fj_").doesNotContain("+", "/", "=");
+		assertThat(Files.getPosixFilePermissions(this.project.resolve("run/secrets.properties")))
+			.extracting(Object::toString)
+			.containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+	}
+
+	@Test
+	void givenPortOffset_whenApplied_thenEveryPortMovesByIt() {
+		StackPorts moved = StackPorts.DEFAULTS.offset(10000);
+
+		assertThat(moved.kafka()).isEqualTo(19092);
+		assertThat(moved.emulatorHttps()).isEqualTo(18443);
+		assertThat(moved.simulator()).isEqualTo(18084);
+	}
+
+}
