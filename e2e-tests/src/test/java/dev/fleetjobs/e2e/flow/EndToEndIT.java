@@ -15,9 +15,9 @@ import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
 import dev.fleetjobs.e2e.support.E2eStack;
-import dev.fleetjobs.e2e.support.HubAdmin;
 import dev.fleetjobs.e2e.support.Jobs;
 import dev.fleetjobs.launcher.demo.DemoJobs;
+import dev.fleetjobs.launcher.stack.EmulatorAdmin;
 import dev.fleetjobs.launcher.stack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +91,7 @@ class EndToEndIT {
 		List<DeviceResult> results = jobs.results(jobId);
 		assertThat(results).hasSize(perFloor).allMatch((result) -> result.status() == DeviceJobStatus.COMPLETED);
 		TwinClient twins = new TwinClient(stack.settings().emulatorHttps(),
-				new AzureSasCredential(new HubAdmin(stack.settings()).ownerSasToken()));
+				new AzureSasCredential(new EmulatorAdmin(stack.settings()).ownerSasToken()));
 		Set<String> reported = new HashSet<>();
 		await("devices report the desired values").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			for (DeviceResult result : results) {

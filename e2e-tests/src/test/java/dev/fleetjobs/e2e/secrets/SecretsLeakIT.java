@@ -24,9 +24,9 @@ import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
 import dev.fleetjobs.e2e.support.E2eStack;
-import dev.fleetjobs.e2e.support.HubAdmin;
 import dev.fleetjobs.e2e.support.Jobs;
 import dev.fleetjobs.launcher.demo.DemoJobs;
+import dev.fleetjobs.launcher.stack.EmulatorAdmin;
 import dev.fleetjobs.launcher.stack.LocalStack;
 import dev.fleetjobs.launcher.stack.StackPorts;
 import dev.fleetjobs.launcher.stack.StackSettings;
@@ -123,7 +123,7 @@ class SecretsLeakIT {
 		secrets.put("SAS signature (sig=)", "sig=");
 		secrets.put("SAS signature, URL-encoded (sig%3D)", "sig%3D");
 		RegistryClient registry = new RegistryClient(settings.emulatorHttps(),
-				new AzureSasCredential(new HubAdmin(settings).ownerSasToken()));
+				new AzureSasCredential(new EmulatorAdmin(settings).ownerSasToken()));
 		for (String deviceId : deviceIds) {
 			try {
 				String key = registry.getDevice(deviceId).getPrimaryKey();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.fleetjobs.launcher.stack.EmulatorAdmin;
 import dev.fleetjobs.launcher.stack.EmulatorCredentials;
 import dev.fleetjobs.launcher.stack.StackSettings;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ final class HubControl {
 
 	private final StackSettings settings;
 
-	private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final EmulatorAdmin admin;
 
 	private final HttpClient hub;
 
@@ -33,6 +34,7 @@ final class HubControl {
 
 	HubControl(StackSettings settings, Path caStore) {
 		this.settings = settings;
+		this.admin = new EmulatorAdmin(settings);
 		this.hub = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.sslContext(EmulatorCredentials.trusting(caStore))
@@ -109,20 +111,7 @@ final class HubControl {
 	}
 
 	private String admin(String method, String path, String body) {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.settings.ports().emulatorAdmin() + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", ownerSasToken())
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.build();
-		HttpResponse<String> response = send(this.admin, request);
-		if (response.statusCode() / 100 != 2) {
-			throw new IllegalStateException(
-					method + " " + path + " -> " + response.statusCode() + " " + response.body());
-		}
-		return response.body();
+		return this.admin.send(method, path, body);
 	}
 
 	private static HttpResponse<String> send(HttpClient client, HttpRequest request) {

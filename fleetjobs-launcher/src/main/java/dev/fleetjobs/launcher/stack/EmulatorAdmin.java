@@ -1,4 +1,4 @@
-package dev.fleetjobs.e2e.support;
+package dev.fleetjobs.launcher.stack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,20 +7,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import dev.fleetjobs.launcher.stack.EmulatorCredentials;
-import dev.fleetjobs.launcher.stack.StackSettings;
-
 /**
  * The emulator's loopback admin API (tier profile, fault injection, call counters, device
  * connections), with an owner SAS token signed as the hub's SDKs sign theirs.
  */
-public final class HubAdmin {
+public final class EmulatorAdmin {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final StackSettings settings;
 
-	public HubAdmin(StackSettings settings) {
+	public EmulatorAdmin(StackSettings settings) {
 		this.settings = settings;
 	}
 
@@ -32,6 +29,10 @@ public final class HubAdmin {
 		return send("GET", "/admin/calls", null);
 	}
 
+	/**
+	 * Calls the admin API; answers the body of a 2xx, throws with the status and body
+	 * otherwise.
+	 */
 	public String send(String method, String path, String body) {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.settings.ports().emulatorAdmin() + path))
