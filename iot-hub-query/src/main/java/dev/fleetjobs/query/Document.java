@@ -52,7 +52,14 @@ final class Document {
 	}
 
 	private int collectionPrefixLength(List<String> path) {
-		String[] collection = this.source.segments();
+		return collectionPrefixLength(path, this.source);
+	}
+
+	/**
+	 * How many leading segments of the path name the collection ({@code devices.jobs}).
+	 */
+	static int collectionPrefixLength(List<String> path, QuerySource source) {
+		String[] collection = source.segments();
 		if (collection.length == 1 || path.size() <= collection.length) {
 			return 0;
 		}

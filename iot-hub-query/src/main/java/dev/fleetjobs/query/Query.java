@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
@@ -98,6 +99,42 @@ public final class Query {
 	public boolean isAggregate() {
 		return !this.groupBy.isEmpty() || (this.items != null
 				&& this.items.stream().anyMatch((item) -> item.expression() instanceof Expr.Aggregate));
+	}
+
+	/**
+	 * The string that a top-level property must equal for any document to match: the
+	 * value of a {@code <property> = '<string>'} comparison that the WHERE clause
+	 * requires, alone or as a term of an AND (e.g.
+	 * {@code devices.jobs.jobId = 'j1' AND ...} pins {@code jobId}). A source can then
+	 * hand over only the documents with that value instead of all of them. Empty when the
+	 * clause does not pin the property.
+	 */
+	public Optional<String> requiredString(String property) {
+		return Optional.ofNullable(requiredString(this.where, property));
+	}
+
+	private String requiredString(Expr condition, String property) {
+		if (condition instanceof Expr.Logical logical && "AND".equals(logical.operator())) {
+			String left = requiredString(logical.left(), property);
+			return (left != null) ? left : requiredString(logical.right(), property);
+		}
+		if (condition instanceof Expr.Binary binary && "=".equals(binary.operator())) {
+			String value = pinned(binary.left(), binary.right(), property);
+			return (value != null) ? value : pinned(binary.right(), binary.left(), property);
+		}
+		return null;
+	}
+
+	private String pinned(Expr path, Expr value, String property) {
+		if (path instanceof Expr.Path named && value instanceof Expr.Literal literal && literal.value() != null
+				&& literal.value().isString()) {
+			List<String> segments = named.segments();
+			int start = Document.collectionPrefixLength(segments, this.source);
+			if (segments.size() == start + 1 && segments.get(start).equalsIgnoreCase(property)) {
+				return literal.value().asString();
+			}
+		}
+		return null;
 	}
 
 	/** Whether a document satisfies the WHERE clause (always, when there is none). */

@@ -28,7 +28,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"fleetjobs.security.api-keys[1].hash=" + TestCredentials.READ_ONLY_HASH,
 				"fleetjobs.security.api-keys[1].scopes=jobs:read",
 				"fleetjobs.security.jwt-hmac-secret=" + TestCredentials.HMAC_SECRET,
-				"fleetjobs.validation.max-request-bytes=65536" })
+				"fleetjobs.validation.max-request-bytes=65536", "fleetjobs.topics.partitions=3" })
 @EmbeddedKafka(partitions = 3)
 @Import(TopicRecorder.class)
 public @interface KafkaIntegrationTest {

@@ -29,7 +29,7 @@ public final class ServiceInstance implements AutoCloseable {
 				"--fleetjobs.security.api-keys[0].name=" + TestCredentials.ALL_SCOPES_NAME,
 				"--fleetjobs.security.api-keys[0].hash=" + TestCredentials.ALL_SCOPES_HASH,
 				"--fleetjobs.security.api-keys[0].scopes=jobs:submit,jobs:cancel,jobs:read",
-				"--spring.jmx.enabled=false", "--spring.main.banner-mode=off"));
+				"--spring.jmx.enabled=false", "--spring.main.banner-mode=off", "--fleetjobs.topics.partitions=3"));
 		arguments.addAll(List.of(extraArguments));
 		return new ServiceInstance(
 				new SpringApplicationBuilder(JobRequestApplication.class).run(arguments.toArray(String[]::new)));

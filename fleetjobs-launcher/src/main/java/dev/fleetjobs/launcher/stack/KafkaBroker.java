@@ -85,7 +85,7 @@ public final class KafkaBroker {
 				"listeners=PLAINTEXT://localhost:" + this.port + ",CONTROLLER://localhost:" + this.controllerPort,
 				"advertised.listeners=PLAINTEXT://localhost:" + this.port, "controller.listener.names=CONTROLLER",
 				"listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-				"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + logDirs, "num.partitions=3",
+				"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + logDirs, "num.partitions=12",
 				"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
 				"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
 				"share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",

@@ -3,9 +3,11 @@ package dev.fleetjobs.emulator.http;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -28,6 +30,8 @@ final class QueryRoutes {
 	private final Map<QuerySource, Supplier<Iterable<? extends JsonNode>>> sources = new EnumMap<>(QuerySource.class);
 
 	private final Map<QuerySource, LongSupplier> versions = new EnumMap<>(QuerySource.class);
+
+	private final Map<QuerySource, Narrowing> narrowings = new EnumMap<>(QuerySource.class);
 
 	private final QueryCache cache = new QueryCache();
 
@@ -55,6 +59,16 @@ final class QueryRoutes {
 		this.versions.put(source, version);
 	}
 
+	/**
+	 * Narrows a source for queries that pin one of its top-level properties (e.g.
+	 * {@code devices.jobs.jobId = 'j1'}): they run over {@code narrowed.apply(value)}
+	 * instead of every document. The query still filters, so the narrowed documents only
+	 * need to include every match.
+	 */
+	void narrowing(QuerySource source, String property, Function<String, Iterable<? extends JsonNode>> narrowed) {
+		this.narrowings.put(source, new Narrowing(property, narrowed));
+	}
+
 	void register(Router router) {
 		router.add("POST", "/devices/query", Permission.SERVICE_CONNECT, Operation.reads("devices.query"), this::query);
 	}
@@ -76,17 +90,23 @@ final class QueryRoutes {
 	private List<JsonNode> results(Query query, String sql, RestRequest request) {
 		LongSupplier version = this.versions.get(query.source());
 		if (version == null) {
-			return query.execute(this.sources.get(query.source()).get());
+			return query.execute(documents(query));
 		}
 		long current = version.getAsLong();
 		List<JsonNode> cached = this.cache.get(sql, current);
 		if (cached == null) {
-			cached = query.execute(this.sources.get(query.source()).get());
+			cached = query.execute(documents(query));
 			if (cached.size() > Paging.pageSize(request.header("x-ms-max-item-count"))) {
 				this.cache.put(sql, current, cached);
 			}
 		}
 		return cached;
+	}
+
+	private Iterable<? extends JsonNode> documents(Query query) {
+		Narrowing narrowing = this.narrowings.get(query.source());
+		Optional<String> pinned = (narrowing != null) ? query.requiredString(narrowing.property()) : Optional.empty();
+		return pinned.isPresent() ? narrowing.documents().apply(pinned.get()) : this.sources.get(query.source()).get();
 	}
 
 	private static Query parse(String sql) {
@@ -107,6 +127,9 @@ final class QueryRoutes {
 			case DEVICES_MODULES -> "Twin";
 			case DEVICES_JOBS -> "DeviceJob";
 		};
+	}
+
+	private record Narrowing(String property, Function<String, Iterable<? extends JsonNode>> documents) {
 	}
 
 }

@@ -54,6 +54,7 @@ public final class Routes {
 	public void jobs(JobService jobs) {
 		new JobRoutes(jobs).register(this.router);
 		this.queries.source(QuerySource.DEVICES_JOBS, jobs::deviceRecords, jobs::deviceRecordsVersion);
+		this.queries.narrowing(QuerySource.DEVICES_JOBS, "jobId", jobs::deviceRecords);
 	}
 
 }

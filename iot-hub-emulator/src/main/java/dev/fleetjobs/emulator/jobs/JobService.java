@@ -141,6 +141,15 @@ public final class JobService implements AutoCloseable {
 	}
 
 	/**
+	 * The device records of one job (none for an unknown job): what a query that pins
+	 * {@code devices.jobs.jobId} can match, without building every other job's records.
+	 */
+	public Iterable<ObjectNode> deviceRecords(String jobId) {
+		JobRun job = this.jobs.get(jobId);
+		return (job != null) ? job.recordDocuments(this.properties.deviceRecords()) : List.of();
+	}
+
+	/**
 	 * A number that changes whenever {@link #deviceRecords()} would return something
 	 * else, so that a cached query result stays valid while it is unchanged.
 	 */

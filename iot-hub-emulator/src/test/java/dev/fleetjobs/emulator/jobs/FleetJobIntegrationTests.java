@@ -105,6 +105,13 @@ class FleetJobIntegrationTests {
 		assertThat(count(service, "select * from devices.jobs where devices.jobs.jobId = '" + jobId
 				+ "' and devices.jobs.jobType = 'scheduleDeviceMethod' and devices.jobs.deviceId = 'fleet-005' "))
 			.isEqualTo(1);
+		// (a query that pins the jobId reads only that job's records; others read every
+		// job's)
+		assertThat(count(service, "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = 'no-such-job'")).isZero();
+		assertThat(count(service,
+				"SELECT * FROM devices.jobs WHERE devices.jobs.deviceId = 'fleet-005' "
+						+ "AND devices.jobs.jobType = 'scheduleDeviceMethod' AND devices.jobs.jobId != 'no-such-job'"))
+			.isGreaterThanOrEqualTo(1);
 
 		// And the job list finds it among the completed method jobs
 		JobQueryResponse completed = service.jobs()

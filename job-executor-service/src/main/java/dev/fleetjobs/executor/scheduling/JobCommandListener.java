@@ -33,7 +33,7 @@ class JobCommandListener {
 	}
 
 	@KafkaListener(id = "jobCommands", topics = Topics.COMMANDS, groupId = "${spring.application.name}", batch = "true",
-			concurrency = "${fleetjobs.scheduling.listener-concurrency:3}")
+			concurrency = "${fleetjobs.scheduling.listener-concurrency:12}")
 	void onCommands(List<ConsumerRecord<String, Object>> records) {
 		this.scheduling.handle(records.stream().map(JobCommandListener::incoming).toList());
 	}

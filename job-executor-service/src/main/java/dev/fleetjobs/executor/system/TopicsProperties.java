@@ -16,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fleetjobs.topics")
-record TopicsProperties(@Positive @DefaultValue("3") int partitions,
+record TopicsProperties(@Positive @DefaultValue("12") int partitions,
 		@Positive @DefaultValue("1") short replicationFactor) {
 }

@@ -188,7 +188,7 @@ class CrashRecoveryIntegrationTests {
 				"--spring.kafka.producer.properties.transaction.timeout.ms=10000",
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
-				"--fleetjobs.scheduling.listener-concurrency=1"));
+				"--fleetjobs.scheduling.listener-concurrency=1", "--fleetjobs.topics.partitions=3"));
 		TestHub.properties().forEach((property) -> arguments.add("--" + property));
 		return arguments;
 	}

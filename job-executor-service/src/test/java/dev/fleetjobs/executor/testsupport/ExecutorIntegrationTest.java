@@ -24,7 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"spring.kafka.producer.transaction-id-prefix=executor-it-",
 				"fleetjobs.queueing.retry-initial-interval=200ms", "fleetjobs.queueing.retry-max-interval=2s",
 				"fleetjobs.queueing.quota-probe-initial-interval=200ms",
-				"fleetjobs.queueing.quota-probe-max-interval=1s" })
+				"fleetjobs.queueing.quota-probe-max-interval=1s", "fleetjobs.topics.partitions=3",
+				"fleetjobs.scheduling.listener-concurrency=3" })
 @EmbeddedKafka(partitions = 3, topics = "fleetjobs.commands",
 		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
 				"transaction.abort.timed.out.transaction.cleanup.interval.ms=1000" })

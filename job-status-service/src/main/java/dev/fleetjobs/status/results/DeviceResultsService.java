@@ -54,6 +54,8 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("device-results"));
 
+	private final EarlyResults early;
+
 	DeviceResultsService(DeviceJobRecords records, ResultsPublisher publisher, HubBudget budget, StatusMetrics metrics,
 			Clock clock, ResultsProperties properties) {
 		this.records = records;
@@ -62,6 +64,15 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 		this.metrics = metrics;
 		this.clock = clock;
 		this.properties = properties;
+		this.early = properties.earlyReads() ? new EarlyResults(records, budget, clock, properties.earlyReadInterval())
+				: null;
+	}
+
+	@Override
+	public void running(JobProgress progress) {
+		if (this.early != null) {
+			this.early.refresh(progress);
+		}
 	}
 
 	@Override
@@ -72,14 +83,15 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 	private JobProgress collectNow(JobProgress terminal, Ownership ownership) {
 		Instant settleBy = this.clock.instant().plus(this.properties.settleTimeout());
 		long started = System.nanoTime();
-		List<DeviceResult> results = List.of();
-		while (true) {
+		List<DeviceResult> results = fromEarlyReads(terminal);
+		while (results == null) {
 			try {
-				results = unique(this.records.of(terminal.jobId(), terminal.jobType(), this.gate));
-				if (settled(results, terminal.statistics()) || this.clock.instant().isAfter(settleBy)) {
+				List<DeviceResult> read = unique(this.records.of(terminal.jobId(), terminal.jobType(), this.gate));
+				if (settled(read, terminal.statistics()) || this.clock.instant().isAfter(settleBy)) {
+					results = read;
 					break;
 				}
-				log.debug("Job {}: {} of {} device records final so far", terminal.jobId(), results.size(),
+				log.debug("Job {}: {} of {} device records final so far", terminal.jobId(), read.size(),
 						terminal.statistics().deviceCount());
 			}
 			catch (HubCallException ex) {
@@ -100,6 +112,35 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 		}
 		record(terminal, results, Duration.ofNanos(fetched - started), Duration.ofNanos(System.nanoTime() - fetched));
 		return done;
+	}
+
+	/**
+	 * The records read while the job ran plus those updated since, when together they
+	 * match the job's final statistics; null when they do not (or nothing was read
+	 * early), and every record is read again.
+	 */
+	private List<DeviceResult> fromEarlyReads(JobProgress terminal) {
+		EarlyResults.Gathered gathered = (this.early != null) ? this.early.take(terminal.jobId()) : null;
+		if (gathered == null) {
+			return null;
+		}
+		try {
+			List<DeviceResult> merged = new ArrayList<>(gathered.finals.values());
+			merged.addAll(this.records.updatedSince(terminal.jobId(), terminal.jobType(), gathered.since, this.gate));
+			List<DeviceResult> results = unique(merged);
+			if (settled(results, terminal.statistics())) {
+				log.debug("Job {}: {} device record(s) read while it ran, {} since", terminal.jobId(),
+						gathered.finals.size(), merged.size() - gathered.finals.size());
+				return results;
+			}
+			log.debug("Job {}: the early reads and the records since do not match its statistics; reading all",
+					terminal.jobId());
+		}
+		catch (HubCallException ex) {
+			log.debug("Job {}: reading its records since {} failed ({}); reading all", terminal.jobId(), gathered.since,
+					ex.getMessage());
+		}
+		return null;
 	}
 
 	/** One result per device (the last record wins), in the hub's order. */
@@ -148,6 +189,9 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 	@Override
 	public void destroy() {
 		this.worker.shutdownNow();
+		if (this.early != null) {
+			this.early.shutdown();
+		}
 	}
 
 }

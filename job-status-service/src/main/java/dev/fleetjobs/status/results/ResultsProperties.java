@@ -19,9 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * final statistics (a real hub's query results may lag); then what is there is published
  * @param retryInterval the pause before querying again (records not settled, or a failed
  * call)
+ * @param earlyReads whether the records of running jobs are read while they run (only the
+ * ones updated since the last read, and only with query permits to spare), so that little
+ * is left to read when a job ends
+ * @param earlyReadInterval at most one early read per job this often
  */
 @Validated
 @ConfigurationProperties("fleetjobs.results")
 record ResultsProperties(@Positive @Max(10000) @DefaultValue("1000") int pageSize,
-		@NotNull @DefaultValue("2m") Duration settleTimeout, @NotNull @DefaultValue("2s") Duration retryInterval) {
+		@NotNull @DefaultValue("2m") Duration settleTimeout, @NotNull @DefaultValue("2s") Duration retryInterval,
+		@DefaultValue("true") boolean earlyReads, @NotNull @DefaultValue("500ms") Duration earlyReadInterval) {
 }

@@ -1,5 +1,9 @@
 package dev.fleetjobs.status.results;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,6 +30,9 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 
 	private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
+	private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS")
+		.withZone(ZoneOffset.UTC);
+
 	private final QueryClient client;
 
 	private final DeviceRecordParser parser;
@@ -40,10 +47,28 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 
 	@Override
 	public List<DeviceResult> of(String jobId, JobType jobType, SdkPages.Gate gate) throws HubCallException {
+		return query(jobId, jobType, "", gate);
+	}
+
+	/**
+	 * Adds
+	 * {@code AND devices.jobs.lastUpdatedDateTimeUtc >= '<since, to the millisecond>'}:
+	 * the hub compares the text, and a bound without a zone sorts before every record
+	 * time of the same instant or later, whatever digits the hub writes after it.
+	 */
+	@Override
+	public List<DeviceResult> updatedSince(String jobId, JobType jobType, Instant since, SdkPages.Gate gate)
+			throws HubCallException {
+		return query(jobId, jobType, " AND devices.jobs.lastUpdatedDateTimeUtc >= '"
+				+ SINCE.format(since.truncatedTo(ChronoUnit.MILLIS)) + "'", gate);
+	}
+
+	private List<DeviceResult> query(String jobId, JobType jobType, String condition, SdkPages.Gate gate)
+			throws HubCallException {
 		if (!JOB_ID.matcher(jobId).matches()) {
 			throw new IllegalArgumentException("Not a jobId: " + jobId);
 		}
-		String query = "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + jobId + "'";
+		String query = "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + jobId + "'" + condition;
 		try {
 			if (!gate.beforeNextPage()) {
 				return List.of();

@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fleetjobs.topics")
-record TopicsProperties(@Positive @DefaultValue("3") int partitions,
+record TopicsProperties(@Positive @DefaultValue("12") int partitions,
 		@Positive @DefaultValue("1") short replicationFactor,
 		@NotNull @DefaultValue("P30D") Duration deviceResultsRetention, @NotBlank String transactionIdPrefix,
 		@NotNull @DefaultValue("15s") Duration transactionTimeout) {

@@ -130,6 +130,9 @@ final class JobPoller {
 			if (ProgressRules.rank(progress.status()) == 3) {
 				collect(job);
 			}
+			else if (progress.status() == JobStatus.RUNNING) {
+				this.results.running(progress);
+			}
 		});
 	}
 

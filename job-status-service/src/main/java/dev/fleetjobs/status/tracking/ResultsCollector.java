@@ -20,6 +20,14 @@ public interface ResultsCollector {
 	CompletableFuture<JobProgress> collect(JobProgress terminal, Ownership ownership);
 
 	/**
+	 * Tells the collector that a job runs and has made progress (it may read the records
+	 * of the devices that finished so far, ahead of the job's end). Never blocks.
+	 * @param progress the progress just published, in status running
+	 */
+	default void running(JobProgress progress) {
+	}
+
+	/**
 	 * The owner's guard: a job's final transaction runs only while this instance owns the
 	 * job, and a revocation waits for a transaction in progress, so the next owner never
 	 * sees the job unfinished while this one is committing it.

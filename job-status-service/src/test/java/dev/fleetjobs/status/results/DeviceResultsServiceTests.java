@@ -40,7 +40,7 @@ class DeviceResultsServiceTests {
 		return this.answers.get(Math.min(this.queries, this.answers.size()) - 1);
 	}, (results, done) -> this.published.add(new Object[] { results, done }), TestBudgets.unlimited(),
 			new StatusMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
-			new ResultsProperties(1000, Duration.ofSeconds(5), Duration.ofMillis(10)));
+			new ResultsProperties(1000, Duration.ofSeconds(5), Duration.ofMillis(10), false, Duration.ofMillis(500)));
 
 	@AfterEach
 	void stop() {

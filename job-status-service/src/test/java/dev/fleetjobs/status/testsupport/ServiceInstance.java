@@ -21,14 +21,14 @@ public final class ServiceInstance implements AutoCloseable {
 	}
 
 	public static ServiceInstance start(String brokers, String... extraArguments) {
-		List<String> arguments = new ArrayList<>(
-				List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + brokers,
-						"--fleetjobs.security.local-key-file=target/no-local-key-file",
-						"--fleetjobs.hub-budget.job-operations-per-minute=90",
-						"--fleetjobs.hub-budget.queries-per-minute=18", "--fleetjobs.tracking.tick=50ms",
-						"--fleetjobs.tracking.cadence[0].after=0s", "--fleetjobs.tracking.cadence[0].every=250ms",
-						"--fleetjobs.results.retry-interval=200ms", "--fleetjobs.topics.transaction-timeout=10s",
-						"--spring.jmx.enabled=false", "--spring.main.banner-mode=off", "--management.server.port=-1"));
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.kafka.bootstrap-servers=" + brokers,
+				"--fleetjobs.security.local-key-file=target/no-local-key-file",
+				"--fleetjobs.hub-budget.job-operations-per-minute=90", "--fleetjobs.hub-budget.queries-per-minute=18",
+				"--fleetjobs.tracking.tick=50ms", "--fleetjobs.tracking.cadence[0].after=0s",
+				"--fleetjobs.tracking.cadence[0].every=250ms", "--fleetjobs.results.retry-interval=200ms",
+				"--fleetjobs.topics.transaction-timeout=10s", "--fleetjobs.topics.partitions=3",
+				"--spring.jmx.enabled=false", "--spring.main.banner-mode=off", "--management.server.port=-1"));
 		TestHub.get().properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		arguments.addAll(List.of(extraArguments));
 		return new ServiceInstance(
