@@ -81,21 +81,20 @@ public final class HubTrust {
 
 		@Override
 		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			try {
-				this.first.checkServerTrusted(chain, authType);
-			}
-			catch (CertificateException ex) {
-				this.second.checkServerTrusted(chain, authType);
-			}
+			either((manager) -> manager.checkServerTrusted(chain, authType));
 		}
 
 		@Override
 		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			either((manager) -> manager.checkClientTrusted(chain, authType));
+		}
+
+		private void either(Check check) throws CertificateException {
 			try {
-				this.first.checkClientTrusted(chain, authType);
+				check.with(this.first);
 			}
 			catch (CertificateException ex) {
-				this.second.checkClientTrusted(chain, authType);
+				check.with(this.second);
 			}
 		}
 
@@ -104,6 +103,12 @@ public final class HubTrust {
 			return Stream
 				.concat(Arrays.stream(this.first.getAcceptedIssuers()), Arrays.stream(this.second.getAcceptedIssuers()))
 				.toArray(X509Certificate[]::new);
+		}
+
+		private interface Check {
+
+			void with(X509TrustManager manager) throws CertificateException;
+
 		}
 
 	}

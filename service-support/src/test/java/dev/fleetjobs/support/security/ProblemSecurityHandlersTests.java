@@ -21,10 +21,10 @@ class ProblemSecurityHandlersTests {
 
 	@Test
 	void givenNoValidCredentialsThenA401ProblemAsksForAnApiKeyOrABearerToken() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/jobs/j1");
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		this.handlers.commence(request, response, new BadCredentialsException("unknown API key"));
+		this.handlers.commence(new MockHttpServletRequest("GET", "/api/jobs/j1"), response,
+				new BadCredentialsException("unknown API key"));
 
 		assertThat(response.getStatus()).isEqualTo(401);
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
@@ -39,13 +39,14 @@ class ProblemSecurityHandlersTests {
 
 	@Test
 	void givenMissingScopeThenA403ProblemNamesTheScopeTheServiceRequires() throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/jobs");
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		this.handlers.handle(request, response, new AccessDeniedException("denied"));
+		this.handlers.handle(new MockHttpServletRequest("POST", "/api/jobs"), response,
+				new AccessDeniedException("denied"));
 
-		assertThat(response.getStatus()).isEqualTo(403);
 		JsonNode problem = this.json.readTree(response.getContentAsString());
+		assertThat(problem.get("status").asInt()).isEqualTo(403);
+		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(problem.get("type").asString()).isEqualTo("https://fleetjobs.dev/problems/forbidden");
 		assertThat(problem.get("detail").asString())
 			.isEqualTo("the credentials lack the scope this operation needs (jobs:post)");
