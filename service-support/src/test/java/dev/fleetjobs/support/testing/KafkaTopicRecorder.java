@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * Records everything on some topics from the beginning, on a thread of its own, and sends
  * raw records acknowledged by all replicas (test-jar of service-support). Each service's
  * {@code TopicRecorder} names its topics and adds helpers for its own records. Tests find
- * their records by key, so they never interfere with one another.
+ * their records by key, so they never interfere with one another. It starts in the last
+ * lifecycle phase (SmartLifecycle's default), after the service's listeners.
  */
 public abstract class KafkaTopicRecorder implements SmartLifecycle {
 
@@ -154,11 +155,6 @@ public abstract class KafkaTopicRecorder implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE;
 	}
 
 }
