@@ -1,6 +1,7 @@
 package dev.fleetjobs.executor.hub;
 
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClient;
+import dev.fleetjobs.support.hub.SasCredentials;
 
 /**
  * The SDK client and, when this service signs its own SAS tokens (endpoint override), the

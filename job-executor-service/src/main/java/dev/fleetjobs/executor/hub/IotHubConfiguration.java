@@ -2,11 +2,12 @@ package dev.fleetjobs.executor.hub;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClient;
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClientOptions;
+import dev.fleetjobs.support.hub.HubTrust;
+import dev.fleetjobs.support.hub.SasCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

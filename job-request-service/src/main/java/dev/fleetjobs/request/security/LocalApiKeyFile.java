@@ -15,6 +15,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
+import dev.fleetjobs.support.security.ApiKey;
+import dev.fleetjobs.support.security.HashedApiKey;
+
 /**
  * The local default API key: generated at first start when no key is configured, printed
  * once on the console, and kept only as its SHA-256 hash in
@@ -32,7 +35,7 @@ final class LocalApiKeyFile {
 	}
 
 	/** Reads the key's hash, or generates a key and prints it once to {@code banner}. */
-	static SecurityProperties.ApiKey loadOrCreate(Path dataDir, PrintStream banner) {
+	static ApiKey loadOrCreate(Path dataDir, PrintStream banner) {
 		Path file = dataDir.resolve(FILE_NAME);
 		try {
 			if (Files.exists(file)) {
@@ -40,13 +43,13 @@ final class LocalApiKeyFile {
 				try (Reader reader = Files.newBufferedReader(file)) {
 					stored.load(reader);
 				}
-				return new SecurityProperties.ApiKey(stored.getProperty("name", NAME), stored.getProperty("sha256"),
+				return new ApiKey(stored.getProperty("name", NAME), stored.getProperty("sha256"),
 						List.of(stored.getProperty("scopes", String.join(",", Scopes.ALL)).split(",")));
 			}
 			byte[] random = new byte[32];
 			RANDOM.nextBytes(random);
 			String key = "fjk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-			write(file, ApiKeyHashes.sha256Hex(key));
+			write(file, HashedApiKey.sha256Hex(key));
 			banner.println();
 			banner.println("==============================================================================");
 			banner.println(" job-request-service generated a local API key. It is shown only this once:");
@@ -57,7 +60,7 @@ final class LocalApiKeyFile {
 			banner.println(" " + file + " (delete that file to generate a new key).");
 			banner.println("==============================================================================");
 			banner.println();
-			return new SecurityProperties.ApiKey(NAME, ApiKeyHashes.sha256Hex(key), Scopes.ALL);
+			return new ApiKey(NAME, HashedApiKey.sha256Hex(key), Scopes.ALL);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or write the local API key file " + file, ex);

@@ -3,11 +3,9 @@ package dev.fleetjobs.request.security;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.fleetjobs.support.security.ApiKey;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,23 +27,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("fleetjobs.security")
 record SecurityProperties(@Valid @DefaultValue List<ApiKey> apiKeys, @NotNull Path dataDir,
 		@DefaultValue("true") boolean generateLocalKey, @Size(min = 32) String jwtHmacSecret) {
-
-	/**
-	 * One API key.
-	 *
-	 * @param name shown as the principal in commands and logs
-	 * @param hash the SHA-256 of the key, 64 hex digits
-	 * @param scopes some of {@code jobs:submit}, {@code jobs:cancel}, {@code jobs:read}
-	 */
-	record ApiKey(@NotBlank String name, @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String hash,
-			@NotEmpty List<@Pattern(regexp = "jobs:(submit|cancel|read)") String> scopes) {
-
-		@Override
-		public String toString() {
-			return "ApiKey[name=" + this.name + ", hash=****, scopes=" + this.scopes + "]";
-		}
-
-	}
 
 	@Override
 	public String toString() {

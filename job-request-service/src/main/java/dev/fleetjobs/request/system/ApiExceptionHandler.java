@@ -10,6 +10,8 @@ import dev.fleetjobs.request.submission.RequestIdConflictException;
 import dev.fleetjobs.request.submission.SubmissionProperties;
 import dev.fleetjobs.request.validation.InvalidJobRequestException;
 import dev.fleetjobs.request.validation.Violation;
+import dev.fleetjobs.support.problem.ProblemExceptionHandler;
+import dev.fleetjobs.support.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +25,15 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error as {@code application/problem+json} with a stable type URI, the error code
- * and, when one field is to blame, its JSON path in {@code field}.
+ * and, when one field is to blame, its JSON path in {@code field}. Spring MVC's own
+ * errors and unexpected failures are handled as in every FleetJobs API
+ * ({@link ProblemExceptionHandler}).
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ProblemExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -77,14 +80,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-		log.error("Unexpected failure", ex);
-		return ResponseEntity.internalServerError()
-			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
-					"an unexpected error occurred; it has been logged"));
-	}
-
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -107,23 +102,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("field", errors.isEmpty() ? null : errors.get(0).get("field"));
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
-		// Spring MVC's own errors (415, 405, ...) come here without a body, and Spring 7
-		// leaves a problem's type null: give them a type and a code derived from the
-		// status.
-		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-		if (response != null && response.getBody() instanceof ProblemDetail problem
-				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-			HttpStatus status = HttpStatus.resolve(statusCode.value());
-			String code = (status != null) ? status.name() : "HTTP_" + statusCode.value();
-			problem.setType(Problems.type(code));
-			problem.setProperty("errorCode", code);
-		}
-		return response;
 	}
 
 	/** One violation; no {@code field} when it concerns the whole request. */

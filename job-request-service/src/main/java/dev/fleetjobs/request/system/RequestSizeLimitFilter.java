@@ -3,6 +3,7 @@ package dev.fleetjobs.request.system;
 import java.io.IOException;
 
 import dev.fleetjobs.request.validation.ValidationProperties;
+import dev.fleetjobs.support.problem.Problems;
 import dev.fleetjobs.request.validation.Violation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

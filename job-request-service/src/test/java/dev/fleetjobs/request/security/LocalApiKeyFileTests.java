@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.fleetjobs.support.security.ApiKey;
+import dev.fleetjobs.support.security.HashedApiKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,7 @@ class LocalApiKeyFileTests {
 		ByteArrayOutputStream console = new ByteArrayOutputStream();
 
 		// When the service starts for the first time
-		SecurityProperties.ApiKey key = LocalApiKeyFile.loadOrCreate(this.dataDir, new PrintStream(console, true));
+		ApiKey key = LocalApiKeyFile.loadOrCreate(this.dataDir, new PrintStream(console, true));
 
 		// Then the banner shows a key whose SHA-256 is what the file holds, and the file
 		// never holds the key
@@ -34,24 +36,25 @@ class LocalApiKeyFileTests {
 			.matcher(console.toString(StandardCharsets.UTF_8));
 		assertThat(printed.find()).isTrue();
 		String file = Files.readString(this.dataDir.resolve(LocalApiKeyFile.FILE_NAME));
-		assertThat(file).contains("sha256=" + ApiKeyHashes.sha256Hex(printed.group(1)))
+		assertThat(file).contains("sha256=" + HashedApiKey.sha256Hex(printed.group(1)))
 			.doesNotContain(printed.group(1));
-		assertThat(key.hash()).isEqualTo(ApiKeyHashes.sha256Hex(printed.group(1)));
+		assertThat(key.hash()).isEqualTo(HashedApiKey.sha256Hex(printed.group(1)));
 		assertThat(key.scopes()).containsExactlyElementsOf(Scopes.ALL);
 		assertThat(Files.getPosixFilePermissions(this.dataDir.resolve(LocalApiKeyFile.FILE_NAME)))
 			.isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
 		// And at the next start nothing is printed and the same hash is used
 		ByteArrayOutputStream second = new ByteArrayOutputStream();
-		SecurityProperties.ApiKey again = LocalApiKeyFile.loadOrCreate(this.dataDir, new PrintStream(second, true));
+		ApiKey again = LocalApiKeyFile.loadOrCreate(this.dataDir, new PrintStream(second, true));
 		assertThat(second.size()).isZero();
 		assertThat(again.hash()).isEqualTo(key.hash());
 	}
 
 	@Test
 	void givenStoredKeysThenOnlyTheRightKeyAuthenticatesWithItsScopes() {
-		SecurityProperties properties = new SecurityProperties(List.of(new SecurityProperties.ApiKey("ops",
-				ApiKeyHashes.sha256Hex("right-key").toUpperCase(), List.of(Scopes.READ))), this.dataDir, true, null);
+		SecurityProperties properties = new SecurityProperties(
+				List.of(new ApiKey("ops", HashedApiKey.sha256Hex("right-key").toUpperCase(), List.of(Scopes.READ))),
+				this.dataDir, true, null);
 		ApiKeyStore store = new ApiKeyStore(properties);
 
 		assertThat(store.authenticate("right-key")).hasValueSatisfying((caller) -> {
@@ -67,8 +70,8 @@ class LocalApiKeyFileTests {
 	@Test
 	void givenTheSecurityPropertiesThenToStringMasksSecrets() {
 		SecurityProperties properties = new SecurityProperties(
-				List.of(new SecurityProperties.ApiKey("ops", "a".repeat(64), List.of(Scopes.READ))), this.dataDir,
-				false, "super-secret-hmac-key-of-32-bytes!!");
+				List.of(new ApiKey("ops", "a".repeat(64), List.of(Scopes.READ))), this.dataDir, false,
+				"super-secret-hmac-key-of-32-bytes!!");
 
 		assertThat(properties.toString()).doesNotContain("super-secret").doesNotContain("a".repeat(64));
 	}

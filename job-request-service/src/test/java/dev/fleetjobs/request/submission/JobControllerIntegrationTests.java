@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.fleetjobs.contracts.CloudEventHeaders;
 import dev.fleetjobs.contracts.Topics;
-import dev.fleetjobs.testsupport.Api;
+import dev.fleetjobs.support.testing.Api;
 import dev.fleetjobs.testsupport.KafkaIntegrationTest;
 import dev.fleetjobs.testsupport.TestCredentials;
 import dev.fleetjobs.testsupport.TopicRecorder;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static dev.fleetjobs.testsupport.Api.apiKey;
+import static dev.fleetjobs.support.testing.Api.apiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** REST to {@code fleetjobs.commands}, against the embedded broker. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.fleetjobs.contracts.Topics;
-import dev.fleetjobs.testsupport.Api;
+import dev.fleetjobs.support.testing.Api;
 import dev.fleetjobs.testsupport.ServiceInstance;
 import dev.fleetjobs.testsupport.TcpProxy;
 import dev.fleetjobs.testsupport.TestCredentials;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import static dev.fleetjobs.testsupport.Api.apiKey;
+import static dev.fleetjobs.support.testing.Api.apiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import dev.fleetjobs.contracts.Topics;
 import dev.fleetjobs.request.idempotency.JobIds;
-import dev.fleetjobs.testsupport.Api;
+import dev.fleetjobs.support.testing.Api;
 import dev.fleetjobs.testsupport.KafkaIntegrationTest;
 import dev.fleetjobs.testsupport.ServiceInstance;
 import dev.fleetjobs.testsupport.TestCredentials;
@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static dev.fleetjobs.testsupport.Api.apiKey;
+import static dev.fleetjobs.support.testing.Api.apiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package dev.fleetjobs.status.hub;
 
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -8,6 +9,10 @@ import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClient;
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClientOptions;
 import com.microsoft.azure.sdk.iot.service.query.QueryClient;
 import com.microsoft.azure.sdk.iot.service.query.QueryClientOptions;
+import dev.fleetjobs.support.hub.HubTrust;
+import dev.fleetjobs.support.hub.SasCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,15 +21,18 @@ import org.springframework.context.annotation.Configuration;
  * The official service clients this service uses: {@link ScheduledJobsClient} (job get
  * and list) and {@link QueryClient} ({@code devices.jobs}). With an {@code endpoint} they
  * use the host-name constructors and one renewed {@link AzureSasCredential}; without, the
- * connection string.
+ * connection string. A trust store that does not exist is ignored with a warning.
  */
 @Configuration(proxyBeanMethods = false)
 class IotHubConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(IotHubConfiguration.class);
+
 	@Bean
 	SasCredentialRenewer sasCredentialRenewer(IotHubProperties properties) {
-		TrustStores.install(properties.trustStore(), properties.trustStorePassword());
-		return new SasCredentialRenewer(properties.connectionString(), properties.renewBefore());
+		trust(properties);
+		return new SasCredentialRenewer(
+				new SasCredentials(properties.connectionString(), properties.renewBefore(), Clock.systemUTC()));
 	}
 
 	@Bean
@@ -56,6 +64,19 @@ class IotHubConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	private static void trust(IotHubProperties properties) {
+		if (properties.trustStore() == null) {
+			return;
+		}
+		if (!Files.isRegularFile(properties.trustStore())) {
+			log.warn("The IoT Hub trust store {} does not exist; using the JVM's trusted CAs only",
+					properties.trustStore());
+			return;
+		}
+		HubTrust.install(properties.trustStore(), properties.trustStorePassword());
+		log.info("IoT Hub calls trust the certificates in {} and the JVM's CAs", properties.trustStore());
 	}
 
 	private static int seconds(Duration duration) {

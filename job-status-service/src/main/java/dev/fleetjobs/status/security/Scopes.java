@@ -8,9 +8,4 @@ final class Scopes {
 	private Scopes() {
 	}
 
-	/** The authority Spring Security checks, as the resource server names it. */
-	static String authority(String scope) {
-		return "SCOPE_" + scope;
-	}
-
 }

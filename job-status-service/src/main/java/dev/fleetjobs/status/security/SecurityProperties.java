@@ -3,11 +3,8 @@ package dev.fleetjobs.status.security;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.fleetjobs.support.security.ApiKey;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * Who may call the read API: the same configuration format and scopes as
  * job-request-service.
  *
- * @param apiKeys API keys, stored as SHA-256 hashes
+ * @param apiKeys API keys, stored as SHA-256 hashes; this service needs {@code jobs:read}
  * @param localKeyFile a key file that job-request-service generated
  * ({@code api-keys.properties}: name, sha256, scopes); its key is accepted too, so one
  * local key serves both services. Read again when it changes; ignored when missing.
@@ -30,24 +27,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("fleetjobs.security")
 record SecurityProperties(@Valid @DefaultValue List<ApiKey> apiKeys, Path localKeyFile,
 		@Size(min = 32) String jwtHmacSecret) {
-
-	/**
-	 * One API key.
-	 *
-	 * @param name shown as the principal in logs
-	 * @param hash the SHA-256 of the key, 64 hex digits
-	 * @param scopes some of {@code jobs:submit}, {@code jobs:cancel}, {@code jobs:read};
-	 * this service needs {@code jobs:read}
-	 */
-	record ApiKey(@NotBlank String name, @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}") String hash,
-			@NotEmpty List<@Pattern(regexp = "jobs:(submit|cancel|read)") String> scopes) {
-
-		@Override
-		public String toString() {
-			return "ApiKey[name=" + this.name + ", hash=****, scopes=" + this.scopes + "]";
-		}
-
-	}
 
 	@Override
 	public String toString() {

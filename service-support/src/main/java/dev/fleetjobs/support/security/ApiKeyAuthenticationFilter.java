@@ -1,4 +1,4 @@
-package dev.fleetjobs.request.security;
+package dev.fleetjobs.support.security;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -20,21 +20,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code X-API-Key: <key>} or {@code Authorization: ApiKey <key>}. A wrong
  * key is a 401 at once; no key leaves the request to the bearer-token filter (or to the
- * 401 of the entry point).
+ * 401 of the entry point). {@link ApiSecurity} adds it to each service's filter chain.
  */
-class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-	static final String HEADER = "X-API-Key";
+	/** The header that carries an API key. */
+	public static final String HEADER = "X-API-Key";
 
 	private static final String SCHEME = "ApiKey ";
 
-	private final ApiKeyStore keys;
+	private final ApiKeyAuthenticator keys;
 
 	private final AuthenticationEntryPoint entryPoint;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	ApiKeyAuthenticationFilter(ApiKeyStore keys, AuthenticationEntryPoint entryPoint) {
+	public ApiKeyAuthenticationFilter(ApiKeyAuthenticator keys, AuthenticationEntryPoint entryPoint) {
 		this.keys = keys;
 		this.entryPoint = entryPoint;
 	}

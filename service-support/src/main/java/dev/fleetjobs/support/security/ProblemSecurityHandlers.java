@@ -1,9 +1,10 @@
-package dev.fleetjobs.status.security;
+package dev.fleetjobs.support.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Function;
 
-import dev.fleetjobs.status.system.Problems;
+import dev.fleetjobs.support.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,16 +17,24 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 
-/** 401 and 403 as {@code application/problem+json}. */
-@Component
-class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401 and 403 as {@code application/problem+json}, the same in every service; the 403
+ * names the scope the request needed, which each service knows for its own endpoints.
+ */
+public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final JsonMapper json;
 
-	ProblemSecurityHandlers(JsonMapper json) {
+	private final Function<HttpServletRequest, String> requiredScope;
+
+	/**
+	 * @param json writes the problem
+	 * @param requiredScope the scope a request needs, named in the 403's detail
+	 */
+	public ProblemSecurityHandlers(JsonMapper json, Function<HttpServletRequest, String> requiredScope) {
 		this.json = json;
+		this.requiredScope = requiredScope;
 	}
 
 	@Override
@@ -42,7 +51,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		write(request, response, Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Missing scope",
-				"the credentials lack the scope this operation needs (" + Scopes.READ + ")"));
+				"the credentials lack the scope this operation needs (" + this.requiredScope.apply(request) + ")"));
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

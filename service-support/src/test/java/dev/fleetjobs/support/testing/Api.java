@@ -1,5 +1,6 @@
-package dev.fleetjobs.testsupport;
+package dev.fleetjobs.support.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,12 +8,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny HTTP client for the service under test, on its real port. */
-public final class Api {
+/**
+ * A small HTTP client for the service under test, on its real port (test-jar of
+ * service-support, used by job-request-service's and job-status-service's tests). Not
+ * final only so that job-status-service can keep its old name for it for a while.
+ */
+public class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,25 +31,26 @@ public final class Api {
 	}
 
 	public Response post(String path, String body, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Content-Type", "application/json")
-			.POST((body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return send(withHeaders(request, headers));
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.POST((body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody()));
 	}
 
 	/** A POST whose body is streamed without a Content-Length (chunked). */
 	public Response postChunked(String path, byte[] body, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(20))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
-		return send(withHeaders(request, headers));
+		return send(request(path, headers).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 	}
 
 	public Response get(String path, String... headers) {
-		return send(withHeaders(
-				HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(20)).GET(), headers));
+		return send(request(path, headers).GET());
+	}
+
+	/**
+	 * Opens a streaming GET (e.g. Server-Sent Events); the lines arrive as they are sent.
+	 */
+	public HttpResponse<Stream<String>> stream(String path, String... headers) {
+		return send(request(path, headers).timeout(Duration.ofSeconds(60)).GET().build(),
+				HttpResponse.BodyHandlers.ofLines());
 	}
 
 	/** {@code X-API-Key: <key>}. */
@@ -56,7 +63,9 @@ public final class Api {
 		return new String[] { "Authorization", "Bearer " + token };
 	}
 
-	private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+	private HttpRequest.Builder request(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(20));
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -64,9 +73,12 @@ public final class Api {
 	}
 
 	private Response send(HttpRequest.Builder request) {
+		return new Response(send(request.build(), HttpResponse.BodyHandlers.ofString()));
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response);
+			return this.http.send(request, handler);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

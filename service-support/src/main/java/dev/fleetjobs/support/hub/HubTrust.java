@@ -1,4 +1,4 @@
-package dev.fleetjobs.executor.hub;
+package dev.fleetjobs.support.hub;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,14 +19,37 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Adds a trust store (e.g. the emulator's CA) to the CAs the JVM trusts, for
  * {@link HttpsURLConnection}, the transport of the service SDK's REST calls (it has no
- * per-client SSL option). The JVM's own CAs stay trusted, so Azure still works.
+ * per-client SSL option). The JVM's own CAs stay trusted, so Azure still works. Shared by
+ * job-executor-service and job-status-service, which call the hub with the same SDK.
  */
-final class HubTrust {
+public final class HubTrust {
 
 	private HubTrust() {
 	}
 
-	static void install(Path trustStore, String password) {
+	/**
+	 * Makes every {@link HttpsURLConnection} trust the store's certificates as well.
+	 * @param trustStore a PKCS12 or JKS file
+	 * @param password its password, or {@code null}
+	 * @throws IllegalStateException when the store cannot be read or loaded (the message
+	 * names the file, never the password)
+	 */
+	public static void install(Path trustStore, String password) {
+		X509TrustManager trust = trustManager(trustStore, password);
+		try {
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(null, new TrustManager[] { trust }, null);
+			HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(
+					"Cannot use fleetjobs.iot-hub.trust-store " + trustStore.toAbsolutePath() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/** Trusts what the store or the JVM's CAs trust. */
+	static X509TrustManager trustManager(Path trustStore, String password) {
 		if (!Files.isReadable(trustStore)) {
 			throw new IllegalStateException("fleetjobs.iot-hub.trust-store " + trustStore.toAbsolutePath()
 					+ " does not exist or cannot be read");
@@ -34,10 +57,7 @@ final class HubTrust {
 		try {
 			char[] secret = (password != null) ? password.toCharArray() : null;
 			X509TrustManager extra = trustManager(KeyStore.getInstance(trustStore.toFile(), secret));
-			X509TrustManager jvm = trustManager(null);
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(null, new TrustManager[] { new Either(extra, jvm) }, null);
-			HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
+			return new Either(extra, trustManager(null));
 		}
 		catch (IOException | GeneralSecurityException ex) {
 			throw new IllegalStateException(
@@ -61,21 +81,20 @@ final class HubTrust {
 
 		@Override
 		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			try {
-				this.first.checkServerTrusted(chain, authType);
-			}
-			catch (CertificateException ex) {
-				this.second.checkServerTrusted(chain, authType);
-			}
+			either((manager) -> manager.checkServerTrusted(chain, authType));
 		}
 
 		@Override
 		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			either((manager) -> manager.checkClientTrusted(chain, authType));
+		}
+
+		private void either(Check check) throws CertificateException {
 			try {
-				this.first.checkClientTrusted(chain, authType);
+				check.with(this.first);
 			}
 			catch (CertificateException ex) {
-				this.second.checkClientTrusted(chain, authType);
+				check.with(this.second);
 			}
 		}
 
@@ -84,6 +103,12 @@ final class HubTrust {
 			return Stream
 				.concat(Arrays.stream(this.first.getAcceptedIssuers()), Arrays.stream(this.second.getAcceptedIssuers()))
 				.toArray(X509Certificate[]::new);
+		}
+
+		private interface Check {
+
+			void with(X509TrustManager manager) throws CertificateException;
+
 		}
 
 	}

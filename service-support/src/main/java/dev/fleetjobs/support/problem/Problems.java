@@ -1,4 +1,4 @@
-package dev.fleetjobs.request.system;
+package dev.fleetjobs.support.problem;
 
 import java.net.URI;
 import java.util.Locale;
@@ -8,7 +8,9 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * RFC 9457 problem details with stable {@code type} URIs:
- * {@code https://fleetjobs.dev/problems/<code>}, e.g. {@code .../validation-failed}.
+ * {@code https://fleetjobs.dev/problems/<code>}, e.g. {@code .../job-not-found}. Shared
+ * because job-request-service and job-status-service promise clients the same type URIs
+ * and the same {@code errorCode} property.
  */
 public final class Problems {
 
@@ -17,7 +19,7 @@ public final class Problems {
 	private Problems() {
 	}
 
-	/** The type URI of an error code such as {@code VALIDATION_FAILED}. */
+	/** The type URI of an error code such as {@code JOB_NOT_FOUND}. */
 	public static URI type(String code) {
 		return URI.create(BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
 	}

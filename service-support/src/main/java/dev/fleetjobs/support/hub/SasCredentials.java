@@ -1,4 +1,4 @@
-package dev.fleetjobs.executor.hub;
+package dev.fleetjobs.support.hub;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +9,14 @@ import com.microsoft.azure.sdk.iot.service.auth.IotHubConnectionStringBuilder;
 import com.microsoft.azure.sdk.iot.service.auth.IotHubServiceSasToken;
 
 /**
- * A service SAS token for the SDK's host-name constructors, signed by the SDK from the
- * connection string's policy key (its resource is the connection string's host name) and
- * replaced in the same {@link AzureSasCredential} shortly before it expires.
+ * A service SAS token for the SDK's host-name constructors (an endpoint override, e.g.
+ * the emulator on a high port), signed by the SDK's own {@link IotHubServiceSasToken}
+ * from the connection string's policy key (its resource is the connection string's host
+ * name) and replaced in the same {@link AzureSasCredential} shortly before it expires.
+ * Shared by job-executor-service (which renews before each call) and job-status-service
+ * (which renews on a timer). Neither the key nor a token is ever in {@link #toString()}.
  */
-final class SasCredentials {
+public final class SasCredentials {
 
 	private final IotHubConnectionString connectionString;
 
@@ -25,7 +28,12 @@ final class SasCredentials {
 
 	private volatile long expiresAtMillis;
 
-	SasCredentials(String connectionString, Duration renewBefore, Clock clock) {
+	/**
+	 * @param connectionString a service connection string (a secret)
+	 * @param renewBefore how long before its expiry a token is replaced
+	 * @param clock the time {@link #renewIfDue()} compares with the expiry
+	 */
+	public SasCredentials(String connectionString, Duration renewBefore, Clock clock) {
 		this.connectionString = IotHubConnectionStringBuilder.createIotHubConnectionString(connectionString);
 		this.renewBefore = renewBefore;
 		this.clock = clock;
@@ -34,17 +42,18 @@ final class SasCredentials {
 		this.expiresAtMillis = token.getExpiryTimeMillis();
 	}
 
-	AzureSasCredential credential() {
+	/** The credential to give the SDK clients; its token is replaced in place. */
+	public AzureSasCredential credential() {
 		return this.credential;
 	}
 
 	/** Replaces the token when it expires within the renewal margin. */
-	void renewIfDue() {
-		if (this.clock.millis() < this.expiresAtMillis - this.renewBefore.toMillis()) {
+	public void renewIfDue() {
+		if (this.clock.millis() < renewAtMillis()) {
 			return;
 		}
 		synchronized (this) {
-			if (this.clock.millis() >= this.expiresAtMillis - this.renewBefore.toMillis()) {
+			if (this.clock.millis() >= renewAtMillis()) {
 				IotHubServiceSasToken token = new IotHubServiceSasToken(this.connectionString);
 				this.credential.update(token.toString());
 				this.expiresAtMillis = token.getExpiryTimeMillis();
@@ -52,8 +61,14 @@ final class SasCredentials {
 		}
 	}
 
-	long expiresAtMillis() {
+	/** When the current token expires (epoch millis). */
+	public long expiresAtMillis() {
 		return this.expiresAtMillis;
+	}
+
+	/** When the current token is due for renewal (epoch millis). */
+	public long renewAtMillis() {
+		return this.expiresAtMillis - this.renewBefore.toMillis();
 	}
 
 	@Override
