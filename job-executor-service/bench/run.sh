@@ -11,7 +11,7 @@
 #     the last committed JobSubmitted.
 # Environment: RATE (100), SECONDS_LATENCY (30), COUNT (20000), EMULATOR_STORAGE (memory | disk), KAFKA_PORT (29392),
 # HUB_PORT (19443, MQTT on the next port; keep below the ephemeral range), SERVICE_PORT (18182), BUILD=0 to skip building the executor jar,
-# SERVICE_JAVA_OPTS, EMULATOR_JAR (default: the installed iot-hub-emulator exec jar).
+# SERVICE_JAVA_OPTS, EMULATOR_JAVA_OPTS (-XX:+UseSerialGC), EMULATOR_JAR (default: the installed iot-hub-emulator exec jar).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -62,7 +62,7 @@ cp="$(cat "$root/ops/local-kafka/target/classpath.txt")"
 # In memory by default: a persisting emulator answers a create only once it is on disk (group
 # commit), which measures the disk, not the executor. EMULATOR_STORAGE=disk keeps a data directory.
 if [[ "${EMULATOR_STORAGE:-memory}" == "disk" ]]; then storage=(--data-dir "$work/hub"); else storage=(--in-memory); fi
-java -XX:+UseSerialGC -jar "$emulator_jar" "${storage[@]}" --https-port "$hub_port" --mqtt-port $((hub_port + 1)) \
+java ${EMULATOR_JAVA_OPTS:--XX:+UseSerialGC} -jar "$emulator_jar" "${storage[@]}" --https-port "$hub_port" --mqtt-port $((hub_port + 1)) \
   --policy-key "iothubowner=$key" > "$work/emulator.log" 2>&1 &
 hub_pid=$!
 for _ in $(seq 1 120); do
