@@ -25,14 +25,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The executor benchmark's client (a single-file program on the broker's classpath).
  *
- * latency <bootstrap> <rate/s> <seconds> <run>  sends ScheduleJob commands at a steady rate and,
+ * latency <bootstrap> <rate/s> <seconds> <run> <csv> <warm-up seconds> <metrics url> <scrape file>
+ *     sends ScheduleJob commands at a steady rate for the warm-up (not measured; in this JVM, so
+ *     that its own start-up and JIT are over too), saves a scrape of the metrics url, and then,
  *     per job, measures from the moment the command was sent to Kafka to the hub's createdTime
  *     of the job (the JobSubmitted event carries it) and to the moment the committed JobSubmitted
- *     is read (read_committed); prints p50/p90/p99/max
+ *     is read (read_committed); prints p50/p90/p99/max, and writes each job's figures to <csv>
  * throughput <bootstrap> <count> <run>  sends <count> commands as fast as the producer can and
  *     prints jobs/s from the first send to the last committed JobSubmitted
- * hubcall <before> <after>  p50/p99 of the executor's hub create calls between two scrapes of
- *     its /actuator/prometheus (from the fleetjobs_hub_call_seconds histogram buckets)
+ * hubcall <before> <after>  p50/p99 of the executor's hub create calls and of its wait before
+ *     taking commands up, between two scrapes of its /actuator/prometheus (from the
+ *     fleetjobs_hub_call_seconds and fleetjobs_executor_command_wait_seconds histograms)
  */
 public class ExecutorBench {
 
@@ -45,15 +48,19 @@ public class ExecutorBench {
 			return;
 		}
 		if (args[0].equals("latency")) {
-			latency(bootstrap, Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
+			latency(bootstrap, Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4],
+					java.nio.file.Path.of(args[5]), Integer.parseInt(args[6]), java.net.URI.create(args[7]),
+					java.nio.file.Path.of(args[8]));
 		}
 		else {
 			throughput(bootstrap, Integer.parseInt(args[2]), args[3]);
 		}
 	}
 
-	static void latency(String bootstrap, int rate, int seconds, String run) throws Exception {
-		int count = rate * seconds;
+	static void latency(String bootstrap, int rate, int seconds, String run, java.nio.file.Path csv,
+			int warmupSeconds, java.net.URI metrics, java.nio.file.Path scrape) throws Exception {
+		int warmup = rate * warmupSeconds;
+		int count = warmup + rate * seconds;
 		Map<String, Instant> sent = new ConcurrentHashMap<>();
 		Collector collector = new Collector(bootstrap, run, count);
 		collector.start();
@@ -66,22 +73,39 @@ public class ExecutorBench {
 					java.util.concurrent.locks.LockSupport.parkNanos(wait);
 				}
 				next += intervalNanos;
+				if (i == warmup) {
+					java.nio.file.Files.writeString(scrape, java.net.http.HttpClient.newHttpClient()
+						.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+								java.net.http.HttpResponse.BodyHandlers.ofString())
+						.body());
+					next = System.nanoTime();
+				}
 				String jobId = jobId(run, i);
-				sent.put(jobId, Instant.now());
+				if (i >= warmup) {
+					sent.put(jobId, Instant.now());
+				}
 				producer.send(command(jobId, run, i));
 			}
 			producer.flush();
 		}
 		collector.join(Duration.ofSeconds(seconds + 120).toMillis());
+		collector.submitted.keySet().retainAll(sent.keySet());
 		List<Double> toHub = new ArrayList<>();
 		List<Double> toEvent = new ArrayList<>();
+		List<String> rows = new ArrayList<>(List.of("jobId,sentEpochMs,toHubMs,toEventMs"));
 		for (Submitted submitted : collector.submitted.values()) {
 			Instant start = sent.get(submitted.jobId);
-			toHub.add(Duration.between(start, submitted.hubCreated).toNanos() / 1e6);
-			toEvent.add(Duration.between(start, submitted.read).toNanos() / 1e6);
+			double hub = Duration.between(start, submitted.hubCreated).toNanos() / 1e6;
+			double event = Duration.between(start, submitted.read).toNanos() / 1e6;
+			toHub.add(hub);
+			toEvent.add(event);
+			rows.add(String.format("%s,%d,%.1f,%.1f", submitted.jobId, start.toEpochMilli(), hub, event));
 		}
-		System.out.printf("latency run: %d commands at %d/s, %d JobSubmitted read%n", count, rate,
-				collector.submitted.size());
+		if (csv != null) {
+			java.nio.file.Files.write(csv, rows);
+		}
+		System.out.printf("latency run: %d commands at %d/s after %d s at that rate unmeasured, %d JobSubmitted read%n",
+				sent.size(), rate, warmupSeconds, collector.submitted.size());
 		print("command sent -> job exists on the hub (hub createdTime)", toHub);
 		print("command sent -> committed JobSubmitted read", toEvent);
 	}
@@ -115,29 +139,42 @@ public class ExecutorBench {
 	}
 
 	static void hubCall(java.nio.file.Path before, java.nio.file.Path after) throws Exception {
-		java.util.TreeMap<Double, Double> start = buckets(before);
-		java.util.TreeMap<Double, Double> end = buckets(after);
+		printDelta("the executor's hub call (create, success)", "fleetjobs_hub_call_seconds",
+				"operation=\"create\",outcome=\"success\"", before, after);
+		printDelta("the executor's wait before taking a command up", "fleetjobs_executor_command_wait_seconds", "",
+				before, after);
+	}
+
+	static void printDelta(String what, String metric, String labels, java.nio.file.Path before,
+			java.nio.file.Path after) throws Exception {
+		java.util.TreeMap<Double, Double> start = buckets(before, metric, labels);
+		java.util.TreeMap<Double, Double> end = buckets(after, metric, labels);
 		java.util.TreeMap<Double, Double> delta = new java.util.TreeMap<>();
 		end.forEach((le, count) -> delta.put(le, count - start.getOrDefault(le, 0.0)));
+		if (delta.isEmpty()) {
+			System.out.printf("  %s: no %s in the scrapes%n", what, metric);
+			return;
+		}
 		double total = delta.lastEntry().getValue();
-		System.out.printf("  the executor's hub call (create, success), %d calls: p50 <= %.1f ms, p99 <= %.1f ms "
-				+ "(histogram bucket bounds)%n", (long) total, bound(delta, total * 0.5) * 1000,
-				bound(delta, total * 0.99) * 1000);
+		System.out.printf("  %s, %d: p50 <= %.1f ms, p99 <= %.1f ms (histogram bucket bounds)%n", what, (long) total,
+				bound(delta, total * 0.5) * 1000, bound(delta, total * 0.99) * 1000);
 	}
 
 	static double bound(java.util.TreeMap<Double, Double> cumulative, double rank) {
 		return cumulative.entrySet().stream().filter((e) -> e.getValue() >= rank).findFirst().orElseThrow().getKey();
 	}
 
-	static java.util.TreeMap<Double, Double> buckets(java.nio.file.Path scrape) throws Exception {
+	/** One histogram's cumulative buckets in a scrape, summed over the series that carry the labels. */
+	static java.util.TreeMap<Double, Double> buckets(java.nio.file.Path scrape, String metric, String labels)
+			throws Exception {
 		java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
-		java.util.regex.Pattern line = java.util.regex.Pattern.compile("^fleetjobs_hub_call_seconds_bucket\\{(.*)\\} (\\S+)");
+		java.util.regex.Pattern line = java.util.regex.Pattern.compile("^" + metric + "_bucket\\{(.*)\\} (\\S+)");
 		for (String text : java.nio.file.Files.readAllLines(scrape)) {
 			java.util.regex.Matcher match = line.matcher(text);
-			if (match.find() && match.group(1).contains("operation=\"create\"")
-					&& match.group(1).contains("outcome=\"success\"")) {
+			if (match.find() && match.group(1).contains(labels)) {
 				String le = match.group(1).replaceAll(".*le=\"([^\"]+)\".*", "$1");
-				buckets.put(le.equals("+Inf") ? Double.MAX_VALUE : Double.parseDouble(le), Double.parseDouble(match.group(2)));
+				buckets.merge(le.equals("+Inf") ? Double.MAX_VALUE : Double.parseDouble(le),
+						Double.parseDouble(match.group(2)), Double::sum);
 			}
 		}
 		return buckets;

@@ -9,7 +9,7 @@
 #     to the executor's own hub-call time for the same window (its fleetjobs_hub_call_seconds);
 #  2. throughput: $COUNT commands as fast as the producer sends them; jobs/s from the first send to
 #     the last committed JobSubmitted.
-# Environment: RATE (100), SECONDS_LATENCY (30), COUNT (20000), EMULATOR_STORAGE (memory | disk), KAFKA_PORT (29392),
+# Environment: RATE (100), SECONDS_LATENCY (60), WARMUP_SECONDS (60), COUNT (20000), EMULATOR_STORAGE (memory | disk), KAFKA_PORT (29392),
 # HUB_PORT (19443, MQTT on the next port; keep below the ephemeral range), SERVICE_PORT (18182), BUILD=0 to skip building the executor jar,
 # SERVICE_JAVA_OPTS, EMULATOR_JAVA_OPTS (-XX:+UseSerialGC), EMULATOR_JAR (default: the installed iot-hub-emulator exec jar).
 set -euo pipefail
@@ -21,7 +21,8 @@ kafka_port="${KAFKA_PORT:-29392}"
 hub_port="${HUB_PORT:-19443}"
 service_port="${SERVICE_PORT:-18182}"
 rate="${RATE:-100}"
-latency_seconds="${SECONDS_LATENCY:-30}"
+latency_seconds="${SECONDS_LATENCY:-60}"
+warmup_seconds="${WARMUP_SECONDS:-60}"
 count="${COUNT:-20000}"
 run="$(date +%s)"
 key="ZmxlZXRqb2JzLWV4ZWN1dG9yLWJlbmNoLWtleS0wMTIzNDU2Nzg5"
@@ -52,7 +53,7 @@ emulator_jar="${EMULATOR_JAR:-$(ls "$HOME"/.m2/repository/dev/fleetjobs/iot-hub-
 
 if [[ "${BUILD:-1}" == "1" || ! -f "$root/job-executor-service/target/job-executor-service-0.1.0-SNAPSHOT.jar" ]]; then
   echo "building the executor jar"
-  (cd "$root" && ./mvnw -B -q -pl job-contracts install -DskipTests && ./mvnw -B -q -pl job-executor-service package -DskipTests)
+  (cd "$root" && ./mvnw -B -q -pl job-executor-service -am package -DskipTests)
 fi
 jar="$root/job-executor-service/target/job-executor-service-0.1.0-SNAPSHOT.jar"
 
@@ -82,11 +83,14 @@ wait_for "http://localhost:$service_port/actuator/health/readiness" "the executo
 bench() { java -cp "$cp" "$here/ExecutorBench.java" "$@"; }
 scrape() { curl -s "localhost:$service_port/actuator/prometheus" > "$1"; }
 
-echo "== warm-up: 2000 commands"
+# Warm-up: a burst, then the measured rate for $WARMUP_SECONDS s in the same client JVM as the
+# measurement (the executor's C2 compiler thread still took a quarter of a core 70 s in, and a
+# freshly started client JVM compiling its source stalled the 2-core machine for a second).
+echo "== warm-up: 2000 commands, then $rate commands/s for $warmup_seconds s"
 bench throughput "localhost:$kafka_port" 2000 "warm$run" >/dev/null
 echo "== latency: $rate commands/s for $latency_seconds s"
-scrape "$work/before.prom"
-bench latency "localhost:$kafka_port" "$rate" "$latency_seconds" "lat$run" | tee "$work/latency.txt"
+bench latency "localhost:$kafka_port" "$rate" "$latency_seconds" "lat$run" "$work/latency.csv" "$warmup_seconds" \
+  "http://localhost:$service_port/actuator/prometheus" "$work/before.prom" | tee "$work/latency.txt"
 scrape "$work/after.prom"
 bench hubcall "$work/before.prom" "$work/after.prom" | tee -a "$work/latency.txt"
 echo "== throughput: $count commands as fast as they come"

@@ -1,5 +1,7 @@
 package dev.fleetjobs.status;
 
+import dev.fleetjobs.support.hub.HubKeepAlive;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class JobStatusApplication {
 
+	/**
+	 * Idle HTTPS connections kept to the hub: more than the pollers and result readers
+	 * use at once.
+	 */
+	static final int HUB_CONNECTIONS = 32;
+
 	public static void main(String[] args) {
+		HubKeepAlive.allow(HUB_CONNECTIONS);
 		SpringApplication.run(JobStatusApplication.class, args);
 	}
 

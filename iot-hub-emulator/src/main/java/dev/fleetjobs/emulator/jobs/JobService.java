@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +31,13 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JobService implements AutoCloseable {
 
 	private final ConcurrentSkipListMap<String, JobRun> jobs = new ConcurrentSkipListMap<>();
+
+	/**
+	 * The jobs not known to have finished: a superset of the active ones (a job leaves it
+	 * lazily, on the next count after it finished), so that a create or the running-job
+	 * flush costs the active jobs, not every retained one.
+	 */
+	private final Set<JobRun> unfinished = ConcurrentHashMap.newKeySet();
 
 	private final JobStore store;
 
@@ -58,10 +67,11 @@ public final class JobService implements AutoCloseable {
 				properties.maxInFlight());
 		this.runner = new JobRunner(this.store, twins, this.executor, clock, this.outcomes, this.dispatcher);
 		JobRecovery.recover(this.store, this.outcomes, this.runner, this.jobs);
+		this.jobs.values().stream().filter((job) -> job.status.isActive()).forEach(this.unfinished::add);
 		long purgeEvery = Math.max(1000,
 				Math.min(Duration.ofHours(1).toMillis(), properties.retention().toMillis() / 4));
 		this.executor.scheduleWithFixedDelay(this::purge, 0, purgeEvery, TimeUnit.MILLISECONDS);
-		this.executor.scheduleWithFixedDelay(() -> this.dispatcher.saveRunning(this.jobs.values()), 200, 200,
+		this.executor.scheduleWithFixedDelay(() -> this.dispatcher.saveRunning(this.unfinished), 200, 200,
 				TimeUnit.MILLISECONDS);
 	}
 
@@ -80,12 +90,13 @@ public final class JobService implements AutoCloseable {
 				throw IotHubErrors.jobAlreadyExists(definition.jobId());
 			}
 			int max = this.quotas.maxConcurrentJobs();
-			long active = this.jobs.values().stream().filter((other) -> other.status.isActive()).count();
+			int active = activeCount();
 			if (active >= max) {
 				throw IotHubErrors.tooManyActiveJobs("The " + this.quotas.profile() + " tier runs at most " + max
 						+ " jobs at once (queued, scheduled or running); " + active + " are active.");
 			}
 			this.jobs.put(job.jobId(), job);
+			this.unfinished.add(job);
 			this.store.write(job);
 			created = job.view();
 		}
@@ -159,7 +170,8 @@ public final class JobService implements AutoCloseable {
 
 	/** Jobs queued, scheduled or running now. */
 	public int activeCount() {
-		return (int) this.jobs.values().stream().filter((job) -> job.status.isActive()).count();
+		this.unfinished.removeIf((job) -> job.status.isTerminal());
+		return this.unfinished.size();
 	}
 
 	private JobRun require(String jobId) {
@@ -190,7 +202,7 @@ public final class JobService implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		this.dispatcher.saveRunning(this.jobs.values());
+		this.dispatcher.saveRunning(this.unfinished);
 	}
 
 }

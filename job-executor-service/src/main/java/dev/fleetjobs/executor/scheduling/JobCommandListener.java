@@ -1,5 +1,7 @@
 package dev.fleetjobs.executor.scheduling;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +10,7 @@ import dev.fleetjobs.contracts.command.CancelJob;
 import dev.fleetjobs.contracts.command.ScheduleJob;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
 
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -28,13 +31,25 @@ class JobCommandListener {
 
 	private final JobSchedulingService scheduling;
 
-	JobCommandListener(JobSchedulingService scheduling) {
+	private final SchedulingMetrics metrics;
+
+	private final Clock clock;
+
+	JobCommandListener(JobSchedulingService scheduling, SchedulingMetrics metrics, Clock clock) {
 		this.scheduling = scheduling;
+		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	@KafkaListener(id = "jobCommands", topics = Topics.COMMANDS, groupId = "${spring.application.name}", batch = "true",
 			concurrency = "${fleetjobs.scheduling.listener-concurrency:12}")
 	void onCommands(List<ConsumerRecord<String, Object>> records) {
+		long now = this.clock.millis();
+		for (ConsumerRecord<String, Object> record : records) {
+			if (record.timestampType() != TimestampType.NO_TIMESTAMP_TYPE) {
+				this.metrics.waited(Duration.ofMillis(now - record.timestamp()));
+			}
+		}
 		this.scheduling.handle(records.stream().map(JobCommandListener::incoming).toList());
 	}
 

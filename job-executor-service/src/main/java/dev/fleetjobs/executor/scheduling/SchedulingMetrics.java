@@ -1,14 +1,18 @@
 package dev.fleetjobs.executor.scheduling;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
 /**
  * {@code fleetjobs_executor_retries_total{operation,reason}}: every hub call that will be
- * tried again, and {@code fleetjobs_executor_commands_total{type,outcome}}: what became
- * of each command.
+ * tried again; {@code fleetjobs_executor_commands_total{type,outcome}}: what became of
+ * each command; and {@code fleetjobs_executor_command_wait_seconds}: how long commands
+ * waited on Kafka before the executor took them up.
  */
 @Component
 class SchedulingMetrics {
@@ -27,6 +31,21 @@ class SchedulingMetrics {
 			.tag("reason", reason)
 			.register(this.registry)
 			.increment();
+	}
+
+	/**
+	 * A command's batch started this long after its record's timestamp (the producer's
+	 * send time, unless the topic stamps append time): time in the topic, in the fetch
+	 * and behind the partition's previous batch.
+	 */
+	void waited(Duration wait) {
+		Timer.builder("fleetjobs.executor.command.wait")
+			.description("Time from a command's record timestamp to the executor taking it up")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(5))
+			.register(this.registry)
+			.record(wait.isNegative() ? Duration.ZERO : wait);
 	}
 
 	/** A command was handled, e.g. {@code schedule}/{@code submitted}. */

@@ -211,6 +211,7 @@ class JobCommandListenerIntegrationTests {
 			.contains("fleetjobs_hub_call_seconds_count{operation=\"create\",outcome=\"success\"")
 			.contains("fleetjobs_executor_queued_jobs")
 			.contains("fleetjobs_executor_oldest_queued_seconds")
+			.contains("fleetjobs_executor_command_wait_seconds_bucket")
 			.doesNotContain("SharedAccessKey")
 			.doesNotContain(TestHub.hub().connectionString("iothubowner").split("SharedAccessKey=")[1]);
 	}
