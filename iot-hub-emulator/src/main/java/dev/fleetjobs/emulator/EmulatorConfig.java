@@ -30,10 +30,13 @@ import dev.fleetjobs.emulator.throttling.TierProfile;
  * @param jobs how the jobs engine runs: retention, in-flight window, device record style
  * @param adminPort the admin and fault-injection port (plain HTTP on loopback); -1 (the
  * default) for none, 0 for a free port
+ * @param caDir where the CA and server certificate are kept; null for the data directory
+ * (in memory: a temporary directory). Set it to keep the CA of an in-memory emulator
+ * where its clients can find it.
  */
 public record EmulatorConfig(Path dataDir, String bindAddress, String hostName, int httpsPort, int mqttPort,
 		List<String> hostAliases, List<AccessPolicy> policies, int ioThreads, boolean banner, TierProfile tier,
-		JobsProperties jobs, int adminPort) {
+		JobsProperties jobs, int adminPort, Path caDir) {
 
 	public EmulatorConfig {
 		checkPort("httpsPort", httpsPort);
@@ -54,7 +57,7 @@ public record EmulatorConfig(Path dataDir, String bindAddress, String hostName, 
 	public EmulatorConfig(Path dataDir, String bindAddress, String hostName, int httpsPort, int mqttPort,
 			List<String> hostAliases, List<AccessPolicy> policies, int ioThreads, boolean banner) {
 		this(dataDir, bindAddress, hostName, httpsPort, mqttPort, hostAliases, policies, ioThreads, banner,
-				TierProfile.UNLIMITED, JobsProperties.DEFAULTS, -1);
+				TierProfile.UNLIMITED, JobsProperties.DEFAULTS, -1, null);
 	}
 
 	public static Builder builder() {
@@ -106,6 +109,8 @@ public record EmulatorConfig(Path dataDir, String bindAddress, String hostName, 
 		private JobsProperties jobs = JobsProperties.DEFAULTS;
 
 		private int adminPort = -1;
+
+		private Path caDir;
 
 		public Builder inMemory() {
 			this.dataDir = null;
@@ -185,9 +190,16 @@ public record EmulatorConfig(Path dataDir, String bindAddress, String hostName, 
 			return this;
 		}
 
+		/** Keeps the CA here rather than in the data directory (or a temporary one). */
+		public Builder caDir(Path caDir) {
+			this.caDir = caDir;
+			return this;
+		}
+
 		public EmulatorConfig build() {
 			return new EmulatorConfig(this.dataDir, this.bindAddress, this.hostName, this.httpsPort, this.mqttPort,
-					this.hostAliases, this.policies, this.ioThreads, this.banner, this.tier, this.jobs, this.adminPort);
+					this.hostAliases, this.policies, this.ioThreads, this.banner, this.tier, this.jobs, this.adminPort,
+					this.caDir);
 		}
 
 	}

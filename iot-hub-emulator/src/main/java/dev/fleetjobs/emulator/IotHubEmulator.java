@@ -53,12 +53,14 @@ public final class IotHubEmulator implements AdminApi, AutoCloseable {
 
 	private IotHubEmulator(EmulatorConfig config) throws IOException {
 		this.config = config;
-		this.temporaryTlsDir = config.inMemory() ? Files.createTempDirectory("iot-hub-emulator-tls") : null;
+		this.temporaryTlsDir = (config.inMemory() && config.caDir() == null)
+				? Files.createTempDirectory("iot-hub-emulator-tls") : null;
 		this.core = new EmulatorCore(config, Clock.systemUTC());
 		this.admin = new CoreAdmin(this.core);
 		try {
-			this.ca = CertificateAuthority.loadOrCreate(config.inMemory() ? this.temporaryTlsDir : config.dataDir(),
-					config.acceptedHostNames());
+			Path caDir = (config.caDir() != null) ? config.caDir()
+					: config.inMemory() ? this.temporaryTlsDir : config.dataDir();
+			this.ca = CertificateAuthority.loadOrCreate(caDir, config.acceptedHostNames());
 			this.endpoints = new Endpoints(config, this.core, this.ca, this.admin);
 		}
 		catch (RuntimeException ex) {

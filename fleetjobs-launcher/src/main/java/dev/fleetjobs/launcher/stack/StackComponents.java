@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,13 +44,16 @@ public final class StackComponents {
 
 	public ManagedProcess emulator() {
 		StackPorts ports = this.settings.ports();
-		List<String> command = ManagedProcess.java(this.settings.run(), EMULATOR,
-				List.of("-Xms128m", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
-						this.settings.jars().emulatorJar().toString()),
-				List.of("--data-dir", emulatorData().toString(), "--bind-address", "127.0.0.1", "--host-name",
-						"localhost", "--https-port", Integer.toString(ports.emulatorHttps()), "--mqtt-port",
-						Integer.toString(ports.emulatorMqtt()), "--admin-port", Integer.toString(ports.emulatorAdmin()),
-						"--tier", this.settings.tier(), "--no-banner"));
+		List<String> args = new ArrayList<>(List.of("--data-dir", emulatorData().toString(), "--ca-dir",
+				emulatorData().toString(), "--bind-address", "127.0.0.1", "--host-name", "localhost", "--https-port",
+				Integer.toString(ports.emulatorHttps()), "--mqtt-port", Integer.toString(ports.emulatorMqtt()),
+				"--admin-port", Integer.toString(ports.emulatorAdmin()), "--tier", this.settings.tier(),
+				"--no-banner"));
+		if (this.settings.hubInMemory()) {
+			args.add("--in-memory");
+		}
+		List<String> command = ManagedProcess.java(this.settings.run(), EMULATOR, List.of("-Xms128m", "-Xmx1g",
+				"-XX:+UseSerialGC", "-jar", this.settings.jars().emulatorJar().toString()), args);
 		Map<String, String> env = Map.of("EMULATOR_POLICY_KEYS",
 				StackSettings.OWNER_POLICY + "=" + this.settings.hubOwnerKey());
 		return new ManagedProcess(EMULATOR, command, env, this.settings.run(),

@@ -13,9 +13,18 @@ package dev.fleetjobs.launcher.stack;
  * 1..floors)
  * @param floors floors per building
  * @param tier the emulator's IoT Hub tier profile, e.g. {@code unlimited} or {@code S1}
+ * @param hubInMemory whether the emulator keeps its devices, twins and jobs in memory
+ * only (its CA still goes to its data folder): faster, since it then dispatches a job's
+ * devices without waiting for its store, but nothing survives a restart
  */
 public record StackSettings(RunDirectory run, ModuleJars jars, StackPorts ports, int devices, String engine,
-		int buildings, int floors, String tier) {
+		int buildings, int floors, String tier, boolean hubInMemory) {
+
+	/** Settings with an emulator that keeps its state on disk. */
+	public StackSettings(RunDirectory run, ModuleJars jars, StackPorts ports, int devices, String engine, int buildings,
+			int floors, String tier) {
+		this(run, jars, ports, devices, engine, buildings, floors, tier, false);
+	}
 
 	/** The hub's owner key name, as in the seed tutorial's service connection string. */
 	public static final String OWNER_POLICY = "iothubowner";

@@ -53,6 +53,19 @@ class StackComponentsTests {
 	}
 
 	@Test
+	void givenAnInMemoryHub_whenTheEmulatorIsDefined_thenItKeepsOnlyItsCaInTheDataFolder() {
+		StackSettings inMemory = new StackSettings(this.settings.run(), this.settings.jars(), this.settings.ports(),
+				1000, "light", 50, 4, "unlimited", true);
+		String dataFolder = new StackComponents(inMemory).emulatorData().toString();
+
+		List<String> onDisk = new StackComponents(this.settings).emulator().command();
+		List<String> memory = new StackComponents(inMemory).emulator().command();
+
+		assertThat(onDisk).doesNotContain("--in-memory").containsSequence("--data-dir", dataFolder);
+		assertThat(memory).contains("--in-memory").containsSequence("--ca-dir", dataFolder);
+	}
+
+	@Test
 	void givenAModuleFolder_whenItsJarIsLookedUp_thenTheRunnableJarIsChosenNotTheExecOrOriginalOne() {
 		ModuleJars jars = new ModuleJars(this.project);
 

@@ -32,6 +32,11 @@ public final class EmulatorCommand implements Callable<Integer> {
 			description = "Keep everything in memory; nothing survives a restart (env EMULATOR_IN_MEMORY).")
 	boolean inMemory;
 
+	@Option(names = "--ca-dir", defaultValue = "${env:EMULATOR_CA_DIR}",
+			description = "Directory for the CA and server certificate (default: the data directory; with "
+					+ "--in-memory a temporary one) (env EMULATOR_CA_DIR).")
+	Path caDir;
+
 	@Option(names = "--bind-address", defaultValue = "${env:EMULATOR_BIND_ADDRESS:-127.0.0.1}",
 			description = "Address to listen on; 0.0.0.0 in a container (env EMULATOR_BIND_ADDRESS).")
 	String bindAddress;
@@ -130,6 +135,9 @@ public final class EmulatorCommand implements Callable<Integer> {
 		}
 		else {
 			builder.dataDir(this.dataDir);
+		}
+		if (this.caDir != null) {
+			builder.caDir(this.caDir);
 		}
 		this.hostAliases.stream()
 			.filter((alias) -> !alias.isBlank())

@@ -3,9 +3,11 @@ package dev.fleetjobs.emulator.cli;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import dev.fleetjobs.emulator.EmulatorConfig;
+import dev.fleetjobs.emulator.IotHubEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +23,21 @@ class EmulatorCommandTests {
 		assertThat(config.mqttPort()).isEqualTo(8883);
 		assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
 		assertThat(config.dataDir()).isEqualTo(Path.of("iot-hub-data"));
+		assertThat(config.caDir()).isNull();
 		assertThat(config.banner()).isTrue();
+	}
+
+	@Test
+	void givenInMemoryWithACaDirectoryWhenStartedThenTheCaIsKeptThereAndNothingElse(@TempDir Path dir) {
+		EmulatorConfig config = parse("--in-memory", "--ca-dir", dir.resolve("ca").toString(), "--https-port", "0",
+				"--mqtt-port", "0", "--no-banner");
+		assertThat(config.inMemory()).isTrue();
+
+		try (IotHubEmulator hub = IotHubEmulator.start(config)) {
+			assertThat(hub.caPemPath()).isEqualTo(dir.resolve("ca").resolve("ca.pem")).isRegularFile();
+			assertThat(hub.trustStorePath()).isEqualTo(dir.resolve("ca").resolve("ca.p12")).isRegularFile();
+		}
+		assertThat(dir.resolve("ca").resolve("ca.pem")).as("kept after the emulator stops").isRegularFile();
 	}
 
 	@Test
