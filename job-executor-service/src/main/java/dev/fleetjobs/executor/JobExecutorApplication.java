@@ -15,14 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class JobExecutorApplication {
 
-	/**
-	 * Idle HTTPS connections kept to the hub: more than the listener threads and the
-	 * hub-call pool use at once.
-	 */
-	static final int HUB_CONNECTIONS = 32;
-
 	public static void main(String[] args) {
-		HubKeepAlive.allow(HUB_CONNECTIONS);
+		HubKeepAlive.allow(HubKeepAlive.SERVICE_CONNECTIONS);
 		SpringApplication.run(JobExecutorApplication.class, args);
 	}
 

@@ -15,14 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class JobStatusApplication {
 
-	/**
-	 * Idle HTTPS connections kept to the hub: more than the pollers and result readers
-	 * use at once.
-	 */
-	static final int HUB_CONNECTIONS = 32;
-
 	public static void main(String[] args) {
-		HubKeepAlive.allow(HUB_CONNECTIONS);
+		HubKeepAlive.allow(HubKeepAlive.SERVICE_CONNECTIONS);
 		SpringApplication.run(JobStatusApplication.class, args);
 	}
 

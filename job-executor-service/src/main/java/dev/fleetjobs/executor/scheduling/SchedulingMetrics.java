@@ -19,8 +19,16 @@ class SchedulingMetrics {
 
 	private final MeterRegistry registry;
 
+	private final Timer commandWait;
+
 	SchedulingMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		this.commandWait = Timer.builder("fleetjobs.executor.command.wait")
+			.description("Time from a command's record timestamp to the executor taking it up")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(5))
+			.register(registry);
 	}
 
 	/** A hub call failed and will be tried again. */
@@ -39,13 +47,7 @@ class SchedulingMetrics {
 	 * and behind the partition's previous batch.
 	 */
 	void waited(Duration wait) {
-		Timer.builder("fleetjobs.executor.command.wait")
-			.description("Time from a command's record timestamp to the executor taking it up")
-			.publishPercentileHistogram()
-			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofMinutes(5))
-			.register(this.registry)
-			.record(wait.isNegative() ? Duration.ZERO : wait);
+		this.commandWait.record(wait.isNegative() ? Duration.ZERO : wait);
 	}
 
 	/** A command was handled, e.g. {@code schedule}/{@code submitted}. */

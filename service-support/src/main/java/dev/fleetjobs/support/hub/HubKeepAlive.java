@@ -15,6 +15,13 @@ public final class HubKeepAlive {
 	/** The property of the JDK's HTTP client this sets. */
 	public static final String MAX_CONNECTIONS = "http.maxConnections";
 
+	/**
+	 * Idle connections per host for the services: more than the executor's listener
+	 * threads and hub-call pool (12 + 8), or the status service's pollers and result
+	 * readers, use at once.
+	 */
+	public static final int SERVICE_CONNECTIONS = 32;
+
 	private HubKeepAlive() {
 	}
 
