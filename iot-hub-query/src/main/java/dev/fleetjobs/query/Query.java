@@ -3,8 +3,11 @@ package dev.fleetjobs.query;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
@@ -135,6 +138,53 @@ public final class Query {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The top-level properties that the WHERE clause reads, in lower case (e.g.
+	 * {@code tags} for {@code tags.floor = 3 AND deviceId = 'd1'}: {@code tags},
+	 * {@code deviceid}); empty when there is no WHERE clause. A source may then match
+	 * documents that hold only these properties.
+	 */
+	public Set<String> whereProperties() {
+		Set<String> properties = new TreeSet<>();
+		if (this.where != null) {
+			collect(this.where, properties);
+		}
+		return properties;
+	}
+
+	private void collect(Expr expression, Set<String> properties) {
+		if (expression instanceof Expr.Path path) {
+			int start = Document.collectionPrefixLength(path.segments(), this.source);
+			if (start < path.segments().size()) {
+				properties.add(path.segments().get(start).toLowerCase(Locale.ROOT));
+			}
+		}
+		else if (expression instanceof Expr.ArrayLiteral array) {
+			array.items().forEach((item) -> collect(item, properties));
+		}
+		else if (expression instanceof Expr.Unary unary) {
+			collect(unary.operand(), properties);
+		}
+		else if (expression instanceof Expr.Logical logical) {
+			collect(logical.left(), properties);
+			collect(logical.right(), properties);
+		}
+		else if (expression instanceof Expr.Binary binary) {
+			collect(binary.left(), properties);
+			collect(binary.right(), properties);
+		}
+		else if (expression instanceof Expr.Membership membership) {
+			collect(membership.value(), properties);
+			collect(membership.array(), properties);
+		}
+		else if (expression instanceof Expr.Call call) {
+			call.arguments().forEach((argument) -> collect(argument, properties));
+		}
+		else if (expression instanceof Expr.Aggregate aggregate) {
+			collect(aggregate.argument(), properties);
+		}
 	}
 
 	/** Whether a document satisfies the WHERE clause (always, when there is none). */

@@ -80,6 +80,9 @@ public final class StackComponents {
 		env.putAll(hubEnv());
 		env.putAll(apiKeyEnv());
 		env.put("FLEETJOBS_SECURITY_LOCALKEYFILE", this.settings.run().data(STATUS).resolve("none").toString());
+		// The emulator serves up to 10,000 device job records a page: a running job's
+		// records come in one query, not one per 1,000
+		env.put("FLEETJOBS_RESULTS_PAGESIZE", "10000");
 		if ("unlimited".equalsIgnoreCase(this.settings.tier())) {
 			// The emulator has no quota here: poll as fast as freshness needs, not at
 			// S1's pace.

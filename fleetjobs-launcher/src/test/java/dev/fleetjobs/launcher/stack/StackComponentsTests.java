@@ -53,6 +53,12 @@ class StackComponentsTests {
 	}
 
 	@Test
+	void givenTheEmulator_whenTheStatusServiceIsDefined_thenItReadsDeviceRecordsInTheEmulatorsLargestPages() {
+		assertThat(new StackComponents(this.settings).statusService().environment())
+			.containsEntry("FLEETJOBS_RESULTS_PAGESIZE", "10000");
+	}
+
+	@Test
 	void givenAnInMemoryHub_whenTheEmulatorIsDefined_thenItKeepsOnlyItsCaInTheDataFolder() {
 		StackSettings inMemory = new StackSettings(this.settings.run(), this.settings.jars(), this.settings.ports(),
 				1000, "light", 50, 4, "unlimited", true);

@@ -17,6 +17,8 @@ import dev.fleetjobs.emulator.http.Router.Operation;
 import dev.fleetjobs.emulator.json.Json;
 import dev.fleetjobs.query.Query;
 import dev.fleetjobs.query.QuerySource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * versioned source (device job records) are cached for the following pages.
  */
 final class QueryRoutes {
+
+	private static final Logger log = LoggerFactory.getLogger(QueryRoutes.class);
 
 	private final Map<QuerySource, Supplier<Iterable<? extends JsonNode>>> sources = new EnumMap<>(QuerySource.class);
 
@@ -80,8 +84,13 @@ final class QueryRoutes {
 		}
 		Query query = parse(sql);
 		return CompletableFuture.supplyAsync(() -> {
+			long started = System.nanoTime();
 			List<JsonNode> results = results(query, sql, request);
 			RestResponse page = Paging.page(request, sql, results, Map.of("x-ms-item-type", itemType(query)));
+			if (log.isDebugEnabled()) {
+				log.debug("Query of {} result(s) in {} ms: {}", results.size(),
+						(System.nanoTime() - started) / 1_000_000, sql);
+			}
 			return page;
 		}, this.executor);
 	}

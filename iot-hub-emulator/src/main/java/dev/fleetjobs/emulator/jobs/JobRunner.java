@@ -3,8 +3,6 @@ package dev.fleetjobs.emulator.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.fleetjobs.emulator.twins.TwinService;
 import dev.fleetjobs.query.Query;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Starts jobs: at their start time (at once when it has passed) it evaluates the query
@@ -71,15 +68,10 @@ final class JobRunner {
 			return;
 		}
 		String[] ids;
+		long evaluating = System.nanoTime();
 		try {
-			Query query = Query.parseCondition(job.definition().queryCondition());
-			List<String> matched = new ArrayList<>();
-			for (ObjectNode twin : this.twins.documents()) {
-				if (query.matches(twin)) {
-					matched.add(twin.get("deviceId").asString());
-				}
-			}
-			ids = matched.toArray(String[]::new);
+			ids = this.twins.matchingIds(Query.parseCondition(job.definition().queryCondition()))
+				.toArray(String[]::new);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Job {} failed: its query condition could not be evaluated: {}", job.jobId(), ex.toString());
@@ -100,7 +92,11 @@ final class JobRunner {
 				return;
 			}
 		}
-		log.debug("Job {} started on {} devices", job.jobId(), ids.length);
+		if (log.isDebugEnabled()) {
+			log.debug("Job {} started on {} devices, {} ms after it was created (its query took {} ms)", job.jobId(),
+					ids.length, Duration.between(job.createdTime(), job.startedTime).toMillis(),
+					(System.nanoTime() - evaluating) / 1_000_000);
+		}
 		armDeadline(job);
 		this.dispatcher.pump(job);
 	}

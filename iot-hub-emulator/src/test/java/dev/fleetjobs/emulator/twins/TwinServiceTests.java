@@ -10,7 +10,9 @@ import dev.fleetjobs.emulator.errors.IotHubErrorException;
 import dev.fleetjobs.emulator.json.Json;
 import dev.fleetjobs.emulator.registry.DeviceRegistry;
 import dev.fleetjobs.emulator.registry.DeviceSpec;
+import dev.fleetjobs.emulator.registry.DeviceStatus;
 import dev.fleetjobs.emulator.store.Store;
+import dev.fleetjobs.query.Query;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,33 @@ class TwinServiceTests {
 		assertThat(this.notifications).containsExactly(
 				"{\"climate\":{\"min\":18,\"max\":24},\"fan\":true,\"$version\":2}",
 				"{\"climate\":{\"max\":null},\"fan\":null,\"$version\":3}");
+	}
+
+	@Test
+	void matchingIdsAgreesWithMatchingTheWholeTwinWhateverTheConditionReads() {
+		this.registry.create(DeviceSpec.of("d2"));
+		this.registry.create(new DeviceSpec("d3", DeviceStatus.DISABLED, "retired", null, null, false));
+		this.twins.patch("d1", json("{'tags':{'building':43,'floor':3}}"), null);
+		this.twins.patch("d2", json("{'tags':{'building':43,'floor':4},'properties':{'desired':{'mode':'eco'}}}"),
+				null);
+		this.twins.patch("d3", json("{'tags':{'building':43,'floor':3}}"), null);
+		this.twins.updateReported("d2", json("{'battery':20}"));
+
+		for (String condition : List.of("tags.building = 43 AND tags.floor = 3", "Tags.floor = 4",
+				"properties.desired.mode = 'eco'", "properties.reported.battery < 50 OR DeviceId = 'd1'",
+				"STARTSWITH(deviceId, 'd') AND NOT IS_DEFINED(tags.wing)", "tags.floor = 3 AND status = 'enabled'",
+				"status = 'disabled'", "connectionState = 'Disconnected' AND tags.floor = 4", "*")) {
+			Query query = Query.parseCondition(condition);
+			List<String> expected = new ArrayList<>();
+			this.twins.documents().forEach((twin) -> {
+				if (query.matches(twin)) {
+					expected.add(twin.get("deviceId").asString());
+				}
+			});
+			assertThat(this.twins.matchingIds(query)).as(condition).isNotEmpty().isEqualTo(expected);
+		}
+		assertThat(this.twins.matchingIds(Query.parseCondition("tags.floor = 3 AND status = 'enabled'")))
+			.containsExactly("d1");
 	}
 
 	@Test

@@ -24,9 +24,18 @@ public final class SdkPages {
 	 * the gate), asking the gate before each further page.
 	 */
 	public static <T> List<T> readAll(Cursor<T> cursor, int pageSize, Gate gate) throws Exception {
+		return read(cursor, pageSize, gate).items();
+	}
+
+	/**
+	 * Like {@link #readAll}, and tells how many of the items came on the first page (a
+	 * snapshot older than every later page).
+	 */
+	public static <T> Read<T> read(Cursor<T> cursor, int pageSize, Gate gate) throws Exception {
 		List<T> items = new ArrayList<>();
 		String token = cursor.continuationToken();
 		int inPage = 0;
+		int firstPage = -1;
 		while (cursor.hasNext()) {
 			boolean expected = token != null && inPage >= pageSize;
 			if (expected && !gate.beforeNextPage()) {
@@ -36,12 +45,26 @@ public final class SdkPages {
 			String now = cursor.continuationToken();
 			if (expected || !Objects.equals(now, token)) {
 				gate.pageReceived(expected);
+				firstPage = (firstPage < 0) ? items.size() - 1 : firstPage;
 				token = now;
 				inPage = 0;
 			}
 			inPage++;
 		}
-		return items;
+		return new Read<>(items, (firstPage < 0) ? items.size() : firstPage);
+	}
+
+	/**
+	 * The items read, in the hub's order; the first {@code firstPage} of them came on the
+	 * first page.
+	 */
+	public record Read<T>(List<T> items, int firstPage) {
+
+		/** The items of the first page. */
+		public List<T> firstPageItems() {
+			return this.items.subList(0, this.firstPage);
+		}
+
 	}
 
 	private static <T> T next(Cursor<T> cursor, Gate gate) throws Exception {

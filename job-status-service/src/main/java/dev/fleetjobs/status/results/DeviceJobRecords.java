@@ -28,4 +28,39 @@ interface DeviceJobRecords {
 			.toList();
 	}
 
+	/**
+	 * The job's final device records (completed, failed or cancelled) updated at or after
+	 * {@code since} (every final record when null), as {@link #updatedSince} reads them.
+	 */
+	default Finals finalsSince(String jobId, JobType jobType, Instant since, SdkPages.Gate gate)
+			throws HubCallException {
+		List<DeviceResult> read = (since != null) ? updatedSince(jobId, jobType, since, gate)
+				: of(jobId, jobType, gate);
+		List<DeviceResult> finals = read.stream().filter((result) -> result.status().isTerminal()).toList();
+		return new Finals(finals, Finals.newest(finals));
+	}
+
+	/**
+	 * Final device records, and the newest update time among those of the first page: the
+	 * hub had reached it before it served any later page, so every record that changed
+	 * since a page was served was updated after it.
+	 *
+	 * @param records the records, in the hub's order
+	 * @param firstPageNewest the newest {@code lastUpdated} on the first page; null when
+	 * it had no record with one
+	 */
+	record Finals(List<DeviceResult> records, Instant firstPageNewest) {
+
+		static Instant newest(List<DeviceResult> records) {
+			Instant newest = null;
+			for (DeviceResult result : records) {
+				if (result.lastUpdated() != null && (newest == null || result.lastUpdated().isAfter(newest))) {
+					newest = result.lastUpdated();
+				}
+			}
+			return newest;
+		}
+
+	}
+
 }

@@ -120,17 +120,23 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 	 * early), and every record is read again.
 	 */
 	private List<DeviceResult> fromEarlyReads(JobProgress terminal) {
+		long started = System.nanoTime();
 		EarlyResults.Gathered gathered = (this.early != null) ? this.early.take(terminal.jobId()) : null;
 		if (gathered == null) {
 			return null;
 		}
+		long taken = System.nanoTime();
 		try {
 			List<DeviceResult> merged = new ArrayList<>(gathered.finals.values());
 			merged.addAll(this.records.updatedSince(terminal.jobId(), terminal.jobType(), gathered.since, this.gate));
 			List<DeviceResult> results = unique(merged);
 			if (settled(results, terminal.statistics())) {
-				log.debug("Job {}: {} device record(s) read while it ran, {} since", terminal.jobId(),
-						gathered.finals.size(), merged.size() - gathered.finals.size());
+				log.debug(
+						"Job {}: {} device record(s) read while it ran ({} ms waiting for the last early read), "
+								+ "{} since {} ({} ms)",
+						terminal.jobId(), gathered.finals.size(), (taken - started) / 1_000_000,
+						merged.size() - gathered.finals.size(), gathered.since,
+						(System.nanoTime() - taken) / 1_000_000);
 				return results;
 			}
 			log.debug("Job {}: the early reads and the records since do not match its statistics; reading all",

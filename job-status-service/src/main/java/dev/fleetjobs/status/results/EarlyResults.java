@@ -24,12 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The device records of running jobs, read while they run: each refresh asks the hub only
- * for the records updated since the previous one (less a margin), keeps the final ones,
- * and so leaves little to read when the job ends. A refresh never waits for the query
- * budget (no permit: skipped), never retries, and is dropped whole when it could not read
- * every page. What it gathered is a head start only: the collection at the job's end
- * still checks the records against the job's final statistics and reads them all again
- * when they do not match.
+ * for the final records (completed, failed, cancelled) updated since the previous refresh
+ * (less a margin), keeps them, and so leaves little to read when the job ends. A refresh
+ * never waits for the query budget (no permit: skipped), never retries, and is dropped
+ * whole when it could not read every page. What it gathered is a head start only: the
+ * collection at the job's end still checks the records against the job's final statistics
+ * and reads them all again when they do not match.
  */
 final class EarlyResults {
 
@@ -96,34 +96,46 @@ final class EarlyResults {
 
 	private void read(JobProgress running, Gathered gathered) {
 		OneTry gate = new OneTry(this.budget);
+		long started = System.nanoTime();
 		try {
-			List<DeviceResult> fresh = (gathered.since == null)
-					? this.records.of(running.jobId(), running.jobType(), gate)
-					: this.records.updatedSince(running.jobId(), running.jobType(), gathered.since, gate);
+			DeviceJobRecords.Finals fresh = this.records.finalsSince(running.jobId(), running.jobType(), gathered.since,
+					gate);
 			if (gate.cut) {
 				return;
 			}
-			Instant newest = gathered.since;
-			for (DeviceResult result : fresh) {
-				if (result.status().isTerminal()) {
-					gathered.finals.put(result.deviceId(), result);
-				}
-				if (result.lastUpdated() != null && (newest == null || result.lastUpdated().isAfter(newest))) {
-					newest = result.lastUpdated();
-				}
-			}
-			if (newest != null) {
-				Instant since = newest.minus(MARGIN);
-				gathered.since = (gathered.since == null || since.isAfter(gathered.since)) ? since : gathered.since;
-			}
-			else if (gathered.since == null && !fresh.isEmpty()) {
-				gathered.since = Instant.EPOCH;
-			}
+			fresh.records().forEach((result) -> gathered.finals.put(result.deviceId(), result));
+			Instant since = next(gathered.since, fresh.firstPageNewest(), running);
+			log.debug("Job {}: early read of {} final record(s) since {} in {} ms; next from {}", running.jobId(),
+					fresh.records().size(), gathered.since, (System.nanoTime() - started) / 1_000_000, since);
+			gathered.since = since;
 		}
 		catch (HubCallException | RuntimeException ex) {
 			log.debug("Reading the device records of running job {} early failed: {}", running.jobId(),
 					ex.getMessage());
 		}
+	}
+
+	/**
+	 * Where the next read goes on from after a complete one: the margin before the newest
+	 * update on its first page (the hub had reached that time before it served any later
+	 * page, so a record that changed after its page was served was updated after it), and
+	 * never before the previous bound. After a first read with no final record on its
+	 * first page, the job's creation time (no device's part of the job ended before).
+	 */
+	static Instant next(Instant previous, Instant firstPageNewest, JobProgress running) {
+		Instant floor = (previous != null) ? previous : created(running).minus(MARGIN);
+		if (firstPageNewest == null) {
+			return floor;
+		}
+		Instant since = firstPageNewest.minus(MARGIN);
+		return since.isAfter(floor) ? since : floor;
+	}
+
+	private static Instant created(JobProgress running) {
+		if (running.createdTime() != null) {
+			return running.createdTime();
+		}
+		return (running.startTime() != null) ? running.startTime() : Instant.EPOCH;
 	}
 
 	void shutdown() {

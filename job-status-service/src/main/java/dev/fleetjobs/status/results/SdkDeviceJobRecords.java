@@ -45,9 +45,13 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 		this.pageSize = properties.pageSize();
 	}
 
+	/** Device job statuses that end a device's part of a job, as the hub spells them. */
+	private static final String FINAL_STATUSES = " AND devices.jobs.status IN ['completed', 'failed', 'cancelled', "
+			+ "'canceled']";
+
 	@Override
 	public List<DeviceResult> of(String jobId, JobType jobType, SdkPages.Gate gate) throws HubCallException {
-		return query(jobId, jobType, "", gate);
+		return query(jobId, jobType, "", gate).items();
 	}
 
 	/**
@@ -59,11 +63,28 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 	@Override
 	public List<DeviceResult> updatedSince(String jobId, JobType jobType, Instant since, SdkPages.Gate gate)
 			throws HubCallException {
-		return query(jobId, jobType, " AND devices.jobs.lastUpdatedDateTimeUtc >= '"
-				+ SINCE.format(since.truncatedTo(ChronoUnit.MILLIS)) + "'", gate);
+		return query(jobId, jobType, since(since), gate).items();
 	}
 
-	private List<DeviceResult> query(String jobId, JobType jobType, String condition, SdkPages.Gate gate)
+	/**
+	 * Adds {@code AND devices.jobs.status IN ['completed', 'failed', 'cancelled', ...]}
+	 * to the query, and the bound on {@code lastUpdatedDateTimeUtc} of
+	 * {@link #updatedSince} when {@code since} is given.
+	 */
+	@Override
+	public Finals finalsSince(String jobId, JobType jobType, Instant since, SdkPages.Gate gate)
+			throws HubCallException {
+		SdkPages.Read<DeviceResult> read = query(jobId, jobType, ((since != null) ? since(since) : "") + FINAL_STATUSES,
+				gate);
+		return new Finals(read.items(), Finals.newest(read.firstPageItems()));
+	}
+
+	private static String since(Instant since) {
+		return " AND devices.jobs.lastUpdatedDateTimeUtc >= '" + SINCE.format(since.truncatedTo(ChronoUnit.MILLIS))
+				+ "'";
+	}
+
+	private SdkPages.Read<DeviceResult> query(String jobId, JobType jobType, String condition, SdkPages.Gate gate)
 			throws HubCallException {
 		if (!JOB_ID.matcher(jobId).matches()) {
 			throw new IllegalArgumentException("Not a jobId: " + jobId);
@@ -71,15 +92,17 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 		String query = "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + jobId + "'" + condition;
 		try {
 			if (!gate.beforeNextPage()) {
-				return List.of();
+				return new SdkPages.Read<>(List.of(), 0);
 			}
 			RawQueryResponse response = firstPage(query, gate);
 			gate.pageReceived(true);
 			QueryPageOptions next = QueryPageOptions.builder().pageSize(this.pageSize).build();
-			List<String> records = SdkPages.readAll(
+			SdkPages.Read<String> records = SdkPages.read(
 					SdkPages.Cursor.of(response::hasNext, () -> response.next(next), response::getContinuationToken),
 					this.pageSize, gate);
-			return records.stream().map((record) -> this.parser.parse(record, jobId, jobType)).toList();
+			return new SdkPages.Read<>(
+					records.items().stream().map((record) -> this.parser.parse(record, jobId, jobType)).toList(),
+					records.firstPage());
 		}
 		catch (HubCallException ex) {
 			throw ex;

@@ -24,6 +24,30 @@ class SdkPagesTests {
 	}
 
 	@Test
+	void givenThreePages_whenRead_thenItTellsHowManyItemsCameOnTheFirstPage() throws Exception {
+		SdkPages.Read<Integer> read = SdkPages.read(new FakeCursor(List.of(List.of(1, 2), List.of(3, 4), List.of(5))),
+				2, new RecordingGate(true));
+
+		assertThat(read.items()).containsExactly(1, 2, 3, 4, 5);
+		assertThat(read.firstPageItems()).containsExactly(1, 2);
+	}
+
+	@Test
+	void givenAShortFirstPage_whenRead_thenOnlyItsItemsAreTheFirstPage() throws Exception {
+		SdkPages.Read<Integer> read = SdkPages.read(new FakeCursor(List.of(List.of(1), List.of(2, 3))), 2,
+				new RecordingGate(true));
+
+		assertThat(read.firstPageItems()).containsExactly(1);
+	}
+
+	@Test
+	void givenOnePage_whenRead_thenEveryItemIsOnTheFirstPage() throws Exception {
+		SdkPages.Read<Integer> read = SdkPages.read(new FakeCursor(List.of(List.of(1, 2))), 2, new RecordingGate(true));
+
+		assertThat(read.firstPageItems()).containsExactly(1, 2);
+	}
+
+	@Test
 	void givenGateRefuses_whenReadAll_thenOnlyTheFirstPageIsReadAndNothingMoreIsFetched() throws Exception {
 		FakeCursor cursor = new FakeCursor(List.of(List.of(1, 2), List.of(3)));
 

@@ -117,6 +117,38 @@ class EarlyReadsTests {
 		assertThat(done.deviceResultCount()).isEqualTo(1);
 	}
 
+	@Test
+	void givenAReadWithFinalRecords_whenTheNextBoundIsSet_thenItIsTheMarginBeforeTheNewestOnTheFirstPage() {
+		JobProgress running = progress(JobStatus.RUNNING, 3);
+
+		assertThat(EarlyResults.next(null, T0.plusSeconds(4), running))
+			.isEqualTo(T0.plusSeconds(4).minus(EarlyResults.MARGIN));
+		assertThat(EarlyResults.next(T0.plusSeconds(5), T0.plusSeconds(4), running)).as("never backwards")
+			.isEqualTo(T0.plusSeconds(5));
+	}
+
+	@Test
+	void givenAFirstReadWithNoFinalRecord_whenTheNextBoundIsSet_thenItIsTheJobsCreation() {
+		assertThat(EarlyResults.next(null, null, progress(JobStatus.RUNNING, 3)))
+			.isEqualTo(T0.minus(EarlyResults.MARGIN));
+		assertThat(EarlyResults.next(T0.plusSeconds(2), null, progress(JobStatus.RUNNING, 3)))
+			.isEqualTo(T0.plusSeconds(2));
+	}
+
+	@Test
+	void givenNothingFinishedAtTheFirstEarlyRead_whenTheJobEnds_thenOnlyTheRecordsSinceItsCreationAreRead()
+			throws Exception {
+		set(0, DeviceJobStatus.RUNNING, 1);
+		this.service.running(progress(JobStatus.RUNNING, 1));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.calls.size() == 1);
+
+		set(0, DeviceJobStatus.COMPLETED, 3);
+		JobProgress done = collect(progress(JobStatus.COMPLETED, 1));
+
+		assertThat(this.calls).containsExactly("all", "since " + T0.minus(EarlyResults.MARGIN));
+		assertThat(done.deviceResultCount()).isEqualTo(1);
+	}
+
 	private JobProgress collect(JobProgress terminal) throws Exception {
 		return this.service.collect(terminal, (publishing) -> {
 			publishing.run();
