@@ -33,6 +33,10 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 	private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS")
 		.withZone(ZoneOffset.UTC);
 
+	/** Device job statuses that end a device's part of a job, as the hub spells them. */
+	private static final String FINAL_STATUSES = " AND devices.jobs.status IN ['completed', 'failed', 'cancelled', "
+			+ "'canceled']";
+
 	private final QueryClient client;
 
 	private final DeviceRecordParser parser;
@@ -44,10 +48,6 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 		this.parser = new DeviceRecordParser(json);
 		this.pageSize = properties.pageSize();
 	}
-
-	/** Device job statuses that end a device's part of a job, as the hub spells them. */
-	private static final String FINAL_STATUSES = " AND devices.jobs.status IN ['completed', 'failed', 'cancelled', "
-			+ "'canceled']";
 
 	@Override
 	public List<DeviceResult> of(String jobId, JobType jobType, SdkPages.Gate gate) throws HubCallException {

@@ -2,6 +2,7 @@ package dev.fleetjobs.status.results;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class SdkDeviceJobRecordsIntegrationTests {
 			if (since != null) {
 				Instant bound = since;
 				assertThat(read.records()).allSatisfy((result) -> assertThat(result.lastUpdated())
-					.isAfterOrEqualTo(bound.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+					.isAfterOrEqualTo(bound.truncatedTo(ChronoUnit.MILLIS)));
 			}
 			if (read.firstPageNewest() != null) {
 				assertThat(read.firstPageNewest()).isBeforeOrEqualTo(DeviceJobRecords.Finals.newest(read.records()));
