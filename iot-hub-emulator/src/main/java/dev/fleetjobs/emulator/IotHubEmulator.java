@@ -53,14 +53,13 @@ public final class IotHubEmulator implements AdminApi, AutoCloseable {
 
 	private IotHubEmulator(EmulatorConfig config) throws IOException {
 		this.config = config;
-		this.temporaryTlsDir = (config.inMemory() && config.caDir() == null)
-				? Files.createTempDirectory("iot-hub-emulator-tls") : null;
+		Path caDir = (config.caDir() != null) ? config.caDir() : config.dataDir();
+		this.temporaryTlsDir = (caDir == null) ? Files.createTempDirectory("iot-hub-emulator-tls") : null;
 		this.core = new EmulatorCore(config, Clock.systemUTC());
 		this.admin = new CoreAdmin(this.core);
 		try {
-			Path caDir = (config.caDir() != null) ? config.caDir()
-					: config.inMemory() ? this.temporaryTlsDir : config.dataDir();
-			this.ca = CertificateAuthority.loadOrCreate(caDir, config.acceptedHostNames());
+			this.ca = CertificateAuthority.loadOrCreate((caDir != null) ? caDir : this.temporaryTlsDir,
+					config.acceptedHostNames());
 			this.endpoints = new Endpoints(config, this.core, this.ca, this.admin);
 		}
 		catch (RuntimeException ex) {

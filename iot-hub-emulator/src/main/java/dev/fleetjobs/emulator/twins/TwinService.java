@@ -1,12 +1,14 @@
 package dev.fleetjobs.emulator.twins;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import dev.fleetjobs.emulator.errors.IotHubErrors;
 import dev.fleetjobs.emulator.json.Json;
@@ -85,11 +87,14 @@ public final class TwinService implements RegistryListener {
 	 * the twins' own nodes, so they are for reading only (queries).
 	 */
 	public Iterable<ObjectNode> documents() {
-		return () -> java.util.stream.StreamSupport.stream(this.registry.all().spliterator(), false)
+		return () -> states().map((state) -> this.documents.json(state, false)).iterator();
+	}
+
+	/** The twins of the registered devices, in device id order. */
+	private Stream<TwinState> states() {
+		return StreamSupport.stream(this.registry.all().spliterator(), false)
 			.map((device) -> this.twins.get(device.deviceId()))
-			.filter(java.util.Objects::nonNull)
-			.map((state) -> this.documents.json(state, false))
-			.iterator();
+			.filter(Objects::nonNull);
 	}
 
 	/**
@@ -101,18 +106,9 @@ public final class TwinService implements RegistryListener {
 	public List<String> matchingIds(Query query) {
 		Set<String> read = query.whereProperties();
 		boolean light = LIGHT_PROPERTIES.containsAll(read);
-		List<String> ids = new ArrayList<>();
-		for (Device device : this.registry.all()) {
-			TwinState state = this.twins.get(device.deviceId());
-			if (state == null) {
-				continue;
-			}
-			ObjectNode document = light ? light(state, read) : this.documents.json(state, false);
-			if (query.matches(document)) {
-				ids.add(state.deviceId());
-			}
-		}
-		return ids;
+		return states().filter((state) -> query.matches(light ? light(state, read) : this.documents.json(state, false)))
+			.map(TwinState::deviceId)
+			.toList();
 	}
 
 	private static ObjectNode light(TwinState state, Set<String> read) {
