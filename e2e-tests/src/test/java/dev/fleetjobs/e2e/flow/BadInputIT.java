@@ -1,10 +1,12 @@
 package dev.fleetjobs.e2e.flow;
 
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -56,6 +58,20 @@ class BadInputIT {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
+	void givenTheApiKeyKeptInTheRunFolder_whenAUserCopiesItFromSecretsProperties_thenTheRequestServiceAcceptsIt()
+			throws Exception {
+		Properties secrets = new Properties();
+		try (Reader reader = Files.newBufferedReader(stack.settings().run().root().resolve("secrets.properties"))) {
+			secrets.load(reader);
+		}
+
+		HttpResponse<String> response = post("{}", secrets.getProperty("api.key"));
+
+		assertThat(response.statusCode()).as("authenticated, then refused as a bad request").isEqualTo(400);
+		assertThat(response.body()).contains("requestId");
 	}
 
 	@Test

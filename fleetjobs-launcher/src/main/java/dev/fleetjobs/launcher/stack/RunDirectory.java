@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The folder a local run lives in: one log and one pid file per process, one data folder
@@ -49,7 +51,19 @@ public final class RunDirectory {
 	 * {@code secrets.properties}, or generated (32 random bytes, base64) and stored
 	 * there.
 	 */
-	public synchronized String secret(String name) {
+	public String secret(String name) {
+		return secret(name, Base64.getEncoder()::encodeToString, UnaryOperator.identity());
+	}
+
+	/**
+	 * A secret that stays the same across runs of this folder, stored in
+	 * {@code secrets.properties} exactly as it is used.
+	 * @param name the property name
+	 * @param encode makes the secret from 32 random bytes at first use
+	 * @param upgrade turns a value stored by an older version into the form in use (the
+	 * identity for a value already in that form); a changed value is stored back
+	 */
+	public synchronized String secret(String name, Function<byte[], String> encode, UnaryOperator<String> upgrade) {
 		Path file = this.root.resolve("secrets.properties");
 		Properties secrets = new Properties();
 		try {
@@ -58,11 +72,9 @@ public final class RunDirectory {
 					secrets.load(reader);
 				}
 			}
-			String value = secrets.getProperty(name);
-			if (value == null) {
-				byte[] bytes = new byte[32];
-				RANDOM.nextBytes(bytes);
-				value = Base64.getEncoder().encodeToString(bytes);
+			String stored = secrets.getProperty(name);
+			String value = (stored != null) ? upgrade.apply(stored) : encode.apply(randomBytes());
+			if (!value.equals(stored)) {
 				secrets.setProperty(name, value);
 				Files.createDirectories(this.root);
 				try (Writer writer = Files.newBufferedWriter(file)) {
@@ -75,6 +87,12 @@ public final class RunDirectory {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read or write " + file, ex);
 		}
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return bytes;
 	}
 
 	/** Deletes a folder and everything in it (a run that must start from nothing). */

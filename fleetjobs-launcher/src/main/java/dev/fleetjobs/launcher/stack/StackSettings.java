@@ -1,5 +1,7 @@
 package dev.fleetjobs.launcher.stack;
 
+import java.util.Base64;
+
 /**
  * What a local run looks like.
  *
@@ -38,9 +40,30 @@ public record StackSettings(RunDirectory run, ModuleJars jars, StackPorts ports,
 		return "HostName=localhost;SharedAccessKeyName=" + OWNER_POLICY + ";SharedAccessKey=" + hubOwnerKey();
 	}
 
-	/** The API key of the local run's operator (a secret). */
+	/** The prefix of the local run's API keys. */
+	static final String API_KEY_PREFIX = "fj_";
+
+	/**
+	 * The API key of the local run's operator (a secret), as {@code api.key} holds it in
+	 * the run folder's {@code secrets.properties}: {@code fj_} and base64url of 32 random
+	 * bytes.
+	 */
 	public String apiKey() {
-		return "fj_" + this.run.secret("api.key").replace('+', '-').replace('/', '_').replace("=", "");
+		return this.run.secret("api.key",
+				(bytes) -> API_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+				StackSettings::apiKeyOf);
+	}
+
+	/**
+	 * The key an {@code api.key} value stands for. Run folders made before the file held
+	 * the key itself hold its random part in plain base64; that value becomes the key
+	 * that was printed and accepted for it ({@code fj_} + the same bytes in base64url).
+	 */
+	static String apiKeyOf(String stored) {
+		if (stored.startsWith(API_KEY_PREFIX)) {
+			return stored;
+		}
+		return API_KEY_PREFIX + stored.replace('+', '-').replace('/', '_').replace("=", "");
 	}
 
 	public String emulatorHttps() {

@@ -1,9 +1,11 @@
 package dev.fleetjobs.launcher.stack;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,38 @@ class StackComponentsTests {
 		assertThat(Files.getPosixFilePermissions(this.project.resolve("run/secrets.properties")))
 			.extracting(Object::toString)
 			.containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+	}
+
+	@Test
+	void givenAFreshRunFolder_whenTheApiKeyIsMade_thenSecretsPropertiesHoldsExactlyTheKeyThatIsPrinted()
+			throws IOException {
+		String apiKey = this.settings.apiKey();
+
+		assertThat(apiKey).matches("fj_[A-Za-z0-9_-]{43}");
+		assertThat(storedSecrets().getProperty("api.key")).isEqualTo(apiKey);
+	}
+
+	@Test
+	void givenARunFolderFromBeforeTheFix_whenTheApiKeyIsRead_thenTheKeyThatWorkedStaysAndTheFileNowHoldsIt()
+			throws IOException {
+		Files.createDirectories(this.project.resolve("run"));
+		Files.writeString(this.project.resolve("run/secrets.properties"),
+				"api.key=ab+/cd+/ef\\=\\=\nhub.iothubowner.key=a2V5\n");
+
+		String apiKey = this.settings.apiKey();
+
+		assertThat(apiKey).isEqualTo("fj_ab-_cd-_ef");
+		assertThat(storedSecrets().getProperty("api.key")).isEqualTo("fj_ab-_cd-_ef");
+		assertThat(storedSecrets().getProperty("hub.iothubowner.key")).isEqualTo("a2V5");
+		assertThat(this.settings.hubOwnerKey()).isEqualTo("a2V5");
+	}
+
+	private Properties storedSecrets() throws IOException {
+		Properties secrets = new Properties();
+		try (Reader reader = Files.newBufferedReader(this.project.resolve("run/secrets.properties"))) {
+			secrets.load(reader);
+		}
+		return secrets;
 	}
 
 	@Test
