@@ -122,8 +122,7 @@ public final class WaveReporter implements AutoCloseable {
 			send(Topics.DEVICE_RESULTS, result);
 		}
 		int failed = (int) results.stream().filter((result) -> result.status() != DeviceJobStatus.COMPLETED).count();
-		DeviceJobStatistics statistics = new DeviceJobStatistics(results.size(), failed, results.size() - failed, 0,
-				0);
+		DeviceJobStatistics statistics = new DeviceJobStatistics(results.size(), failed, results.size() - failed, 0, 0);
 		WaveProgress progress = new WaveProgress(wave.wave(), wave.attempt(), wave.hubJobId(), JobStatus.COMPLETED,
 				statistics, true, results.size(), wave.startedAt(), Instant.now());
 		send(Topics.PROGRESS,
@@ -138,15 +137,16 @@ public final class WaveReporter implements AutoCloseable {
 		List<DeviceResult> results = new ArrayList<>();
 		try {
 			QueryPageOptions page = QueryPageOptions.builder().pageSize(1000).build();
-			RawQueryResponse response = this.queries.queryRaw(
-					"SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + wave.hubJobId() + "'", page);
+			RawQueryResponse response = this.queries
+				.queryRaw("SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + wave.hubJobId() + "'", page);
 			while (response.hasNext()) {
 				JsonNode record = JSON.readTree(response.next(page));
 				DeviceJobStatus status = DeviceJobStatus.fromHub(record.path("status").asString("unknown"));
 				String code = record.path("error").path("code").asString(null);
-				results.add(new DeviceResult(wave.hubJobId(), record.path("deviceId").asString(), wave.jobType(),
-						status, null, null, code, null, null, null, null)
-					.ofWave(this.jobId, wave.wave(), wave.attempt()));
+				results
+					.add(new DeviceResult(wave.hubJobId(), record.path("deviceId").asString(), wave.jobType(), status,
+							null, null, code, null, null, null, null)
+						.ofWave(this.jobId, wave.wave(), wave.attempt()));
 			}
 		}
 		catch (Exception ex) {
@@ -156,7 +156,8 @@ public final class WaveReporter implements AutoCloseable {
 	}
 
 	private void send(String topic, Object payload) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, this.jobId, JSON.writeValueAsBytes(payload));
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, this.jobId,
+				JSON.writeValueAsBytes(payload));
 		record.headers().add("__TypeId__", TypeNames.of(payload.getClass()).getBytes(StandardCharsets.UTF_8));
 		record.headers().add(RolloutHeaders.ROLLOUT, "true".getBytes(StandardCharsets.UTF_8));
 		this.kafka.sendRaw(record);
