@@ -9,6 +9,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,6 +32,11 @@ public record FaultProperties(@DefaultValue("1") long seed,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double offlineFraction,
 		@Valid @DefaultValue MethodFailures methodFailures, @Valid @DefaultValue Latency latency,
 		@Valid @DefaultValue Churn churn, @Valid @DefaultValue Late late) {
+
+	/** The constructor that binds the properties. */
+	@ConstructorBinding
+	public FaultProperties {
+	}
 
 	/** A profile without late devices. */
 	public FaultProperties(long seed, double offlineFraction, MethodFailures methodFailures, Latency latency,
