@@ -34,10 +34,19 @@ public final class Topics {
 	public static final String COMMANDS_DLT = "fleetjobs.commands.dlt";
 
 	/**
-	 * Queued, Submitted, Rejected, Cancelled and CancelFailed events. Written by
+	 * Queued, Submitted, Rejected, Cancelled and CancelFailed events, and the rollout
+	 * events (RolloutAccepted, DevicesJoined, WaveStarted, WaveCompleted, RetryScheduled,
+	 * RolloutAborted, RolloutPaused, RolloutResumed, RolloutEnded). Written by
 	 * job-executor-service.
 	 */
 	public static final String LIFECYCLE = "fleetjobs.lifecycle";
+
+	/**
+	 * The executor's rollout state (compacted): each rollout's plan, waves and devices,
+	 * so that any instance resumes a rollout where it was. Written and read by
+	 * job-executor-service only.
+	 */
+	public static final String ROLLOUTS = "fleetjobs.rollouts";
 
 	/** Lifecycle records that could not be processed. Written by job-status-service. */
 	public static final String LIFECYCLE_DLT = "fleetjobs.lifecycle.dlt";

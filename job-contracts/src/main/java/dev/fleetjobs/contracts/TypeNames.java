@@ -15,6 +15,15 @@ import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.request.JobRequest;
 import dev.fleetjobs.contracts.request.JobRequestRejected;
+import dev.fleetjobs.contracts.rollout.DevicesJoined;
+import dev.fleetjobs.contracts.rollout.RetryScheduled;
+import dev.fleetjobs.contracts.rollout.RolloutAborted;
+import dev.fleetjobs.contracts.rollout.RolloutAccepted;
+import dev.fleetjobs.contracts.rollout.RolloutEnded;
+import dev.fleetjobs.contracts.rollout.RolloutPaused;
+import dev.fleetjobs.contracts.rollout.RolloutResumed;
+import dev.fleetjobs.contracts.rollout.WaveCompleted;
+import dev.fleetjobs.contracts.rollout.WaveStarted;
 
 /**
  * Logical type names. The JSON type header ({@code __TypeId__}) carries these, never a
@@ -34,6 +43,15 @@ public final class TypeNames {
 		TYPES.put("JobRejected", JobRejected.class);
 		TYPES.put("JobCancelled", JobCancelled.class);
 		TYPES.put("JobCancelFailed", JobCancelFailed.class);
+		TYPES.put("RolloutAccepted", RolloutAccepted.class);
+		TYPES.put("DevicesJoined", DevicesJoined.class);
+		TYPES.put("WaveStarted", WaveStarted.class);
+		TYPES.put("WaveCompleted", WaveCompleted.class);
+		TYPES.put("RetryScheduled", RetryScheduled.class);
+		TYPES.put("RolloutAborted", RolloutAborted.class);
+		TYPES.put("RolloutPaused", RolloutPaused.class);
+		TYPES.put("RolloutResumed", RolloutResumed.class);
+		TYPES.put("RolloutEnded", RolloutEnded.class);
 		TYPES.put("JobProgress", JobProgress.class);
 		TYPES.put("DeviceResult", DeviceResult.class);
 	}

@@ -101,6 +101,9 @@ final class SchemaDrift {
 		else if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
 			expect(types.contains("integer"), path, "an integral number must be an integer");
 		}
+		else if (raw == Double.class || raw == double.class) {
+			expect(types.contains("number"), path, "a floating-point number must be a number");
+		}
 		else if (raw == Boolean.class || raw == boolean.class) {
 			expect(types.contains("boolean"), path, "a boolean must be a boolean");
 		}

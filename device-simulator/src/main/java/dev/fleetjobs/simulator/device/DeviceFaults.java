@@ -10,10 +10,22 @@ import java.util.Set;
  * @param failingMethods the methods it answers with 500
  * @param latency how long it waits before answering a method
  * @param churn when it drops its connection, or null when it never does
+ * @param lateBy how long after the fleet's start it connects (zero: at once)
  */
-public record DeviceFaults(boolean offline, Set<String> failingMethods, Duration latency, ChurnSchedule churn) {
+public record DeviceFaults(boolean offline, Set<String> failingMethods, Duration latency, ChurnSchedule churn,
+		Duration lateBy) {
 
-	public static final DeviceFaults NONE = new DeviceFaults(false, Set.of(), Duration.ZERO, null);
+	public static final DeviceFaults NONE = new DeviceFaults(false, Set.of(), Duration.ZERO, null, Duration.ZERO);
+
+	/** Faults of a device that connects with the fleet. */
+	public DeviceFaults(boolean offline, Set<String> failingMethods, Duration latency, ChurnSchedule churn) {
+		this(offline, failingMethods, latency, churn, Duration.ZERO);
+	}
+
+	/** Whether it connects only a while after the fleet's start. */
+	public boolean isLate() {
+		return !this.lateBy.isZero();
+	}
 
 	public DeviceFaults {
 		failingMethods = Set.copyOf(failingMethods);

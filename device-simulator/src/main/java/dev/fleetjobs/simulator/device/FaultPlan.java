@@ -54,11 +54,13 @@ public final class FaultPlan {
 					this.profile.churn().downtime());
 		}
 		Duration latency = latency(deviceId);
-		if (!offline && failing.isEmpty() && latency.isZero() && churn == null) {
+		Duration late = (!offline && draw(deviceId, "late") < this.profile.late().fraction())
+				? this.profile.late().delay() : Duration.ZERO;
+		if (!offline && failing.isEmpty() && latency.isZero() && churn == null && late.isZero()) {
 			return DeviceFaults.NONE; // shared: most devices of a big fleet carry no
 										// fault
 		}
-		return new DeviceFaults(offline, failing, latency, churn);
+		return new DeviceFaults(offline, failing, latency, churn, late);
 	}
 
 	/**
@@ -77,7 +79,7 @@ public final class FaultPlan {
 		// drops
 		// its connection is lost (504101), as on a real hub. So its outcome is never
 		// certain.
-		boolean certain = faults.churn() == null;
+		boolean certain = faults.churn() == null && !faults.isLate();
 		Duration latency = faults.latency();
 		certain &= latency.minus(responseTimeout).abs().compareTo(TIMING_SLACK) >= 0;
 		if (latency.compareTo(responseTimeout) >= 0) {

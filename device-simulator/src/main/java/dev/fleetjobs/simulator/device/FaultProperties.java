@@ -9,6 +9,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,17 +24,29 @@ import org.springframework.validation.annotation.Validated;
  * @param methodFailures devices that answer 500
  * @param latency how long devices take to answer a method
  * @param churn devices that disconnect and reconnect periodically
+ * @param late devices that are offline when the fleet starts and connect a while later
  */
 @Validated
 @ConfigurationProperties("fleetjobs.simulator.faults")
 public record FaultProperties(@DefaultValue("1") long seed,
 		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double offlineFraction,
 		@Valid @DefaultValue MethodFailures methodFailures, @Valid @DefaultValue Latency latency,
-		@Valid @DefaultValue Churn churn) {
+		@Valid @DefaultValue Churn churn, @Valid @DefaultValue Late late) {
+
+	/** The constructor that binds the properties. */
+	@ConstructorBinding
+	public FaultProperties {
+	}
+
+	/** A profile without late devices. */
+	public FaultProperties(long seed, double offlineFraction, MethodFailures methodFailures, Latency latency,
+			Churn churn) {
+		this(seed, offlineFraction, methodFailures, latency, churn, Late.NONE);
+	}
 
 	/** No faults at all. */
 	public static FaultProperties none() {
-		return new FaultProperties(1, 0, new MethodFailures(0, List.of()), Latency.NONE, Churn.NONE);
+		return new FaultProperties(1, 0, new MethodFailures(0, List.of()), Latency.NONE, Churn.NONE, Late.NONE);
 	}
 
 	/**
@@ -94,6 +107,18 @@ public record FaultProperties(@DefaultValue("1") long seed,
 			@DefaultValue("60s") @NotNull Duration period, @DefaultValue("5s") @NotNull Duration downtime) {
 
 		public static final Churn NONE = new Churn(0, Duration.ofSeconds(60), Duration.ofSeconds(5));
+
+	}
+
+	/**
+	 * @param fraction the fraction of devices (among those that are not offline for good)
+	 * that connect late
+	 * @param delay how long after the fleet's start they connect
+	 */
+	public record Late(@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double fraction,
+			@DefaultValue("20s") @NotNull Duration delay) {
+
+		public static final Late NONE = new Late(0, Duration.ofSeconds(20));
 
 	}
 

@@ -50,6 +50,18 @@ public final class ChurnScheduler implements AutoCloseable {
 		return churning;
 	}
 
+	/** Connects each late device once its delay (from now) has passed. */
+	public void connectLater(List<DeviceHandle> devices) {
+		for (DeviceHandle device : devices) {
+			this.timer.schedule(() -> {
+				this.engine.connect(device);
+			}, device.lock().faults().lateBy().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		if (!devices.isEmpty()) {
+			log.info("{} devices connect late", devices.size());
+		}
+	}
+
 	private void schedule(DeviceHandle device, ChurnSchedule churn, Duration delay) {
 		if (this.timer.isShutdown()) {
 			return;

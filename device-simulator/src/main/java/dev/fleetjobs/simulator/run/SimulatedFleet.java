@@ -86,9 +86,12 @@ public final class SimulatedFleet implements AutoCloseable {
 	 */
 	public int connect() throws InterruptedException {
 		long started = System.nanoTime();
-		int connected = this.engine.connectAll(this.online);
-		log.info("{} of {} devices connected in {} ms ({} offline by the fault plan)", connected, this.online.size(),
-				(System.nanoTime() - started) / 1_000_000, this.devices.size() - this.online.size());
+		List<DeviceHandle> now = this.online.stream().filter((device) -> !device.lock().faults().isLate()).toList();
+		int connected = this.engine.connectAll(now);
+		log.info("{} of {} devices connected in {} ms ({} offline by the fault plan, {} connect later)", connected,
+				now.size(), (System.nanoTime() - started) / 1_000_000, this.devices.size() - this.online.size(),
+				this.online.size() - now.size());
+		this.churn.connectLater(this.online.stream().filter((device) -> device.lock().faults().isLate()).toList());
 		this.churn.start(this.online);
 		return connected;
 	}

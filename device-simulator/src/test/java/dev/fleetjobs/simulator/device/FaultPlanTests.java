@@ -135,6 +135,26 @@ class FaultPlanTests {
 		assertThat(plan.faultsOf("d").churn()).isNull();
 	}
 
+	@Test
+	void lateDevicesAreAboutTheirFractionOfThoseThatConnectAndTheirOutcomeIsUncertain() {
+		// Given 10% offline for good and 20% of the others late by 20 s
+		FaultPlan plan = new FaultPlan(new FaultProperties(3, 0.1, new MethodFailures(0, List.of("lockDoor")),
+				Latency.NONE, Churn.NONE, new FaultProperties.Late(0.2, Duration.ofSeconds(20))));
+
+		// When
+		List<String> late = IDS.stream().filter((id) -> plan.faultsOf(id).isLate()).toList();
+
+		// Then about 18% of all devices are late, none of them offline for good, each by
+		// 20 s
+		assertThat(late.size() / 10_000.0).isCloseTo(0.2 * 0.9, within(0.015));
+		assertThat(late).allSatisfy((id) -> {
+			assertThat(plan.faultsOf(id).offline()).isFalse();
+			assertThat(plan.faultsOf(id).lateBy()).isEqualTo(Duration.ofSeconds(20));
+			assertThat(plan.expectMethod(id, "lockDoor", "{}", TIMEOUT).certain()).isFalse();
+			assertThat(plan.reportsDesired(id)).isTrue();
+		});
+	}
+
 	static FaultProperties profile(long seed, double offline, double failing, Latency latency, Churn churn) {
 		return new FaultProperties(seed, offline, new MethodFailures(failing, List.of("lockDoor", "unlockDoor")),
 				latency, churn);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.fleetjobs.contracts.request.MethodInvocation;
 import dev.fleetjobs.contracts.request.TwinPatch;
+import dev.fleetjobs.contracts.rollout.Rollout;
 
 /**
  * Create one IoT Hub scheduled job. Published on {@code fleetjobs.commands}, keyed by
@@ -24,8 +25,19 @@ import dev.fleetjobs.contracts.request.TwinPatch;
  * @param principal who asked (API key name or JWT subject), or the Kafka topic for
  * ingress
  * @param acceptedAt when job-request-service accepted the request
+ * @param rollout how to reach the devices over time (waves, rate, abort, retries, end
+ * time, windows), or {@code null} for one hub job over every device at once
  */
 public record ScheduleJob(String jobId, String requestId, JobType jobType, String queryCondition,
 		MethodInvocation directMethod, TwinPatch twinUpdate, Instant startTime, long maxExecutionTimeInSeconds,
-		Map<String, String> labels, String channel, String principal, Instant acceptedAt) {
+		Map<String, String> labels, String channel, String principal, Instant acceptedAt, Rollout rollout) {
+
+	/** A command for one hub job (no rollout). */
+	public ScheduleJob(String jobId, String requestId, JobType jobType, String queryCondition,
+			MethodInvocation directMethod, TwinPatch twinUpdate, Instant startTime, long maxExecutionTimeInSeconds,
+			Map<String, String> labels, String channel, String principal, Instant acceptedAt) {
+		this(jobId, requestId, jobType, queryCondition, directMethod, twinUpdate, startTime, maxExecutionTimeInSeconds,
+				labels, channel, principal, acceptedAt, null);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.fleetjobs.contracts.command.JobType;
+import dev.fleetjobs.contracts.rollout.RolloutProgress;
 
 /**
  * The latest known state of a job. Published on the compacted {@code fleetjobs.progress}
@@ -26,8 +27,21 @@ import dev.fleetjobs.contracts.command.JobType;
  * @param deviceResultCount how many device results were published (0 until then)
  * @param labels the request's labels
  * @param observedAt when FleetJobs observed this state
+ * @param rollout the rollout's phase, figures and waves, or {@code null} for a job
+ * without a rollout
  */
 public record JobProgress(String jobId, long sequence, String requestId, JobType jobType, JobStatus status,
 		DeviceJobStatistics statistics, Instant createdTime, Instant startTime, Instant endTime, String failureReason,
-		boolean resultsComplete, int deviceResultCount, Map<String, String> labels, Instant observedAt) {
+		boolean resultsComplete, int deviceResultCount, Map<String, String> labels, Instant observedAt,
+		RolloutProgress rollout) {
+
+	/** The progress of a job without a rollout. */
+	public JobProgress(String jobId, long sequence, String requestId, JobType jobType, JobStatus status,
+			DeviceJobStatistics statistics, Instant createdTime, Instant startTime, Instant endTime,
+			String failureReason, boolean resultsComplete, int deviceResultCount, Map<String, String> labels,
+			Instant observedAt) {
+		this(jobId, sequence, requestId, jobType, status, statistics, createdTime, startTime, endTime, failureReason,
+				resultsComplete, deviceResultCount, labels, observedAt, null);
+	}
+
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClient;
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobsClientOptions;
+import com.microsoft.azure.sdk.iot.service.query.QueryClient;
+import com.microsoft.azure.sdk.iot.service.query.QueryClientOptions;
 import dev.fleetjobs.support.hub.HubTrust;
 import dev.fleetjobs.support.hub.SasCredentials;
 import org.slf4j.Logger;
@@ -27,19 +29,26 @@ class IotHubConfiguration {
 		if (properties.trustStore() != null) {
 			HubTrust.install(properties.trustStore(), properties.trustStorePassword());
 		}
+		int connect = (int) Math.max(1, properties.connectTimeout().toSeconds());
+		int read = (int) Math.max(1, properties.readTimeout().toSeconds());
 		ScheduledJobsClientOptions options = ScheduledJobsClientOptions.builder()
-			.httpConnectTimeoutSeconds((int) Math.max(1, properties.connectTimeout().toSeconds()))
-			.httpReadTimeoutSeconds((int) Math.max(1, properties.readTimeout().toSeconds()))
+			.httpConnectTimeoutSeconds(connect)
+			.httpReadTimeoutSeconds(read)
+			.build();
+		QueryClientOptions queryOptions = QueryClientOptions.builder()
+			.httpConnectTimeoutSeconds(connect)
+			.httpReadTimeoutSeconds(read)
 			.build();
 		if (!properties.hasEndpoint()) {
 			log.info("IoT Hub: connection string (SDK-signed tokens)");
-			return new HubConnection(new ScheduledJobsClient(properties.connectionString(), options), null);
+			return new HubConnection(new ScheduledJobsClient(properties.connectionString(), options),
+					new QueryClient(properties.connectionString(), queryOptions), null);
 		}
 		SasCredentials credentials = new SasCredentials(properties.connectionString(), properties.sasRenewBefore(),
 				clock);
 		log.info("IoT Hub: endpoint {} with {}", properties.endpoint(), credentials);
 		return new HubConnection(new ScheduledJobsClient(properties.endpoint(), credentials.credential(), options),
-				credentials);
+				new QueryClient(properties.endpoint(), credentials.credential(), queryOptions), credentials);
 	}
 
 }

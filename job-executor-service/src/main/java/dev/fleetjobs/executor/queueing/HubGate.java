@@ -112,6 +112,14 @@ public final class HubGate {
 		return this.lastBusy != null && this.clock.instant().isBefore(this.lastBusy.plus(BUSY_MEMORY));
 	}
 
+	/**
+	 * Whether a new hub job may be tried now: the gate is open, or its probe interval has
+	 * passed (a rollout's wave then probes like the oldest waiting job).
+	 */
+	public synchronized boolean mayTry() {
+		return this.closedUntil == null || !this.clock.instant().isBefore(this.closedUntil);
+	}
+
 	/** When the next probe may go, or {@code null} when the gate is open. */
 	synchronized Instant closedUntil() {
 		return this.closedUntil;

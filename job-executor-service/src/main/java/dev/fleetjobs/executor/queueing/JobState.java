@@ -15,6 +15,12 @@ public enum JobState {
 	REJECTED,
 
 	/** Cancelled while it waited ({@code JobCancelled} with {@code wasQueued}). */
-	DROPPED
+	DROPPED,
+
+	/**
+	 * A rollout ({@code RolloutAccepted}): its waves are the rollout engine's; commands
+	 * for it go there.
+	 */
+	ROLLOUT
 
 }

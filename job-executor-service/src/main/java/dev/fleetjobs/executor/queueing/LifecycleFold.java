@@ -10,6 +10,7 @@ import dev.fleetjobs.contracts.lifecycle.JobCancelled;
 import dev.fleetjobs.contracts.lifecycle.JobQueued;
 import dev.fleetjobs.contracts.lifecycle.JobRejected;
 import dev.fleetjobs.contracts.lifecycle.JobSubmitted;
+import dev.fleetjobs.contracts.rollout.RolloutAccepted;
 
 /**
  * Folds one lifecycle partition, oldest first, into each job's state and the jobs that
@@ -44,6 +45,9 @@ final class LifecycleFold {
 		}
 		else if (event instanceof JobRejected rejected) {
 			settle(rejected.jobId(), JobState.REJECTED);
+		}
+		else if (event instanceof RolloutAccepted accepted) {
+			settle(accepted.jobId(), JobState.ROLLOUT);
 		}
 		else if (event instanceof JobCancelled cancelled) {
 			settle(cancelled.jobId(), cancelled.wasQueued() ? JobState.DROPPED : JobState.ON_HUB);

@@ -32,15 +32,19 @@ class QueueRebalanceListener implements ConsumerAwareRebalanceListener {
 
 	private final WaitingRoom room;
 
-	QueueRebalanceListener(LifecycleReplay replay, JobLedger ledger, WaitingRoom room) {
+	private final List<PartitionOwner> owners;
+
+	QueueRebalanceListener(LifecycleReplay replay, JobLedger ledger, WaitingRoom room, List<PartitionOwner> owners) {
 		this.replay = replay;
 		this.ledger = ledger;
 		this.room = room;
+		this.owners = owners;
 	}
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-		for (int partition : commandPartitions(partitions)) {
+		List<Integer> arriving = commandPartitions(partitions);
+		for (int partition : arriving) {
 			long started = System.nanoTime();
 			LifecycleFold fold = this.replay.read(partition);
 			this.ledger.load(partition, fold.states());
@@ -53,6 +57,9 @@ class QueueRebalanceListener implements ConsumerAwareRebalanceListener {
 			}
 			log.info("Partition {}: rebuilt {} jobs ({} waiting) from {} lifecycle events in {} ms", partition,
 					fold.states().size(), waiting, fold.events(), (System.nanoTime() - started) / 1_000_000);
+		}
+		if (!arriving.isEmpty()) {
+			this.owners.forEach((owner) -> owner.assigned(arriving));
 		}
 	}
 
@@ -68,6 +75,9 @@ class QueueRebalanceListener implements ConsumerAwareRebalanceListener {
 
 	private void forget(Collection<TopicPartition> partitions) {
 		List<Integer> leaving = commandPartitions(partitions);
+		if (!leaving.isEmpty()) {
+			this.owners.forEach((owner) -> owner.revoked(leaving));
+		}
 		this.room.dropPartitions(leaving);
 		this.ledger.drop(leaving);
 		if (!leaving.isEmpty()) {

@@ -30,6 +30,8 @@ final class BatchState {
 
 	private final Map<String, WaitingJob> queuedHere = new LinkedHashMap<>();
 
+	private final Map<String, ScheduleJob> rolloutsHere = new HashMap<>();
+
 	private final List<Runnable> onCommit = new ArrayList<>();
 
 	private final List<Runnable> onRollback = new ArrayList<>();
@@ -67,6 +69,18 @@ final class BatchState {
 			job = this.room.find(jobId);
 		}
 		return (job != null) ? job.command() : null;
+	}
+
+	/**
+	 * Remembers a rollout accepted in this batch (a later duplicate compares with it).
+	 */
+	void rollout(ScheduleJob command) {
+		this.rolloutsHere.put(command.jobId(), command);
+	}
+
+	/** The command of a rollout accepted in this batch, or {@code null}. */
+	ScheduleJob rolloutCommand(String jobId) {
+		return this.rolloutsHere.get(jobId);
 	}
 
 	/** Drops a job queued in this very batch; false when it was queued before. */

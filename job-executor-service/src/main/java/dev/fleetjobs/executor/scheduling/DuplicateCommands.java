@@ -1,6 +1,7 @@
 package dev.fleetjobs.executor.scheduling;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +28,27 @@ class DuplicateCommands {
 
 	private final SchedulingMetrics metrics;
 
-	DuplicateCommands(IotHubJobs hub, Rejections rejections, SchedulingMetrics metrics) {
+	private final Rollouts rollouts;
+
+	private final LifecyclePublisher publisher;
+
+	DuplicateCommands(IotHubJobs hub, Rejections rejections, SchedulingMetrics metrics, Rollouts rollouts,
+			LifecyclePublisher publisher) {
 		this.hub = hub;
 		this.rejections = rejections;
 		this.metrics = metrics;
+		this.rollouts = rollouts;
+		this.publisher = publisher;
 	}
 
 	void handle(ScheduleJob command, CommandOrigin origin, JobState state, BatchState batch) {
-		if (state == JobState.WAITING) {
+		if (state == JobState.ROLLOUT) {
+			compareWithRollout(command, origin, batch);
+		}
+		else if (command.rollout() != null) {
+			conflict(command, origin, "Job " + command.jobId() + " exists as a job without a rollout (" + state + ")");
+		}
+		else if (state == JobState.WAITING) {
 			compare(command, origin, batch.waitingCommand(command.jobId()), "the queued one");
 		}
 		else if (state == JobState.ON_HUB) {
@@ -43,6 +57,38 @@ class DuplicateCommands {
 		else {
 			duplicate(command, state);
 		}
+	}
+
+	/**
+	 * A command for a rollout: the same one again is a no-op, another one (or one without
+	 * a rollout) a conflict, dead-lettered without touching the rollout.
+	 */
+	private void compareWithRollout(ScheduleJob command, CommandOrigin origin, BatchState batch) {
+		ScheduleJob known = batch.rolloutCommand(command.jobId());
+		if (known == null) {
+			known = this.rollouts.command(command.jobId()).orElse(null);
+		}
+		if (known == null) {
+			duplicate(command, JobState.ROLLOUT);
+			return;
+		}
+		List<String> differences = new java.util.ArrayList<>(
+				JobDefinition.of(known).differencesFrom(JobDefinition.of(command)));
+		if (!Objects.equals(known.rollout(), command.rollout())) {
+			differences.add("rollout: " + known.rollout() + " != " + command.rollout());
+		}
+		if (differences.isEmpty()) {
+			duplicate(command, JobState.ROLLOUT);
+			return;
+		}
+		conflict(command, origin,
+				"Rollout " + command.jobId() + " exists with another definition: " + String.join("; ", differences));
+	}
+
+	private void conflict(ScheduleJob command, CommandOrigin origin, String reason) {
+		log.info("ScheduleJob {} conflicts with the existing job; dead-lettered: {}", command.jobId(), reason);
+		this.publisher.deadLetter(new DeadLetter(origin, command, Submitter.DEFINITION_CONFLICT, reason, null));
+		this.metrics.command("schedule", "conflict");
 	}
 
 	private void compareWithHub(ScheduleJob command, CommandOrigin origin) {

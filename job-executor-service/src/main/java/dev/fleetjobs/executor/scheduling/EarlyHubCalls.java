@@ -76,8 +76,8 @@ class EarlyHubCalls {
 
 	private boolean isPlainlyNew(IncomingCommand.Schedule schedule, Map<String, Long> perJob) {
 		ScheduleJob command = schedule.command();
-		return CommandChecks.problem(command) == null && command.jobId().equals(schedule.origin().key())
-				&& perJob.get(command.jobId()) == 1
+		return command.rollout() == null && CommandChecks.problem(command) == null
+				&& command.jobId().equals(schedule.origin().key()) && perJob.get(command.jobId()) == 1
 				&& this.ledger.state(schedule.origin().partition(), command.jobId()) == null;
 	}
 

@@ -25,6 +25,8 @@ class JobCancellationService {
 
 	static final String JOB_REJECTED = "JOB_REJECTED";
 
+	static final String ROLLOUT_ENDED = "ROLLOUT_ENDED";
+
 	private final IotHubJobs hub;
 
 	private final LifecyclePublisher publisher;
@@ -37,14 +39,17 @@ class JobCancellationService {
 
 	private final SchedulingMetrics metrics;
 
+	private final Rollouts rollouts;
+
 	JobCancellationService(IotHubJobs hub, LifecyclePublisher publisher, LifecycleEvents events, JobLedger ledger,
-			WaitingRoom room, SchedulingMetrics metrics) {
+			WaitingRoom room, SchedulingMetrics metrics, Rollouts rollouts) {
 		this.hub = hub;
 		this.publisher = publisher;
 		this.events = events;
 		this.ledger = ledger;
 		this.room = room;
 		this.metrics = metrics;
+		this.rollouts = rollouts;
 	}
 
 	void cancel(CancelJob command, CommandOrigin origin, BatchState batch) {
@@ -70,7 +75,10 @@ class JobCancellationService {
 			}
 			state = this.ledger.state(partition, command.jobId());
 		}
-		if (state == JobState.DROPPED) {
+		if (state == JobState.ROLLOUT) {
+			cancelRollout(command, origin, batch);
+		}
+		else if (state == JobState.DROPPED) {
 			log.info("CancelJob {} again: it was already taken out of the queue", command.jobId());
 			this.metrics.command("cancel", "duplicate");
 		}
@@ -82,6 +90,23 @@ class JobCancellationService {
 		else {
 			cancelOnHub(command, partition);
 		}
+	}
+
+	/**
+	 * A rollout's cancel is recorded with the command's offset and carried out by the
+	 * rollout engine (its waves are cancelled on the hub, then {@code RolloutEnded}); an
+	 * ended rollout's cancel fails.
+	 */
+	private void cancelRollout(CancelJob command, CommandOrigin origin, BatchState batch) {
+		boolean ended = batch.rolloutCommand(command.jobId()) == null && this.rollouts.hasEnded(command.jobId());
+		if (ended) {
+			this.publisher.publish(command.jobId(), origin.partition(), this.events.cancelFailed(command, 0,
+					ROLLOUT_ENDED, "Rollout " + command.jobId() + " has ended; there is nothing to cancel"));
+			this.metrics.command("cancel", "failed");
+			return;
+		}
+		batch.afterCommit(this.rollouts.cancel(command, origin.partition()));
+		this.metrics.command("cancel", "rollout_cancel_requested");
 	}
 
 	private void dropped(CancelJob command, CommandOrigin origin, BatchState batch) {

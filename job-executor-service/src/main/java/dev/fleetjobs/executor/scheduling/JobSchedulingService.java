@@ -50,12 +50,14 @@ class JobSchedulingService {
 
 	private final SchedulingMetrics metrics;
 
+	private final Rollouts rollouts;
+
 	private final Clock clock;
 
 	JobSchedulingService(Submitter submitter, DuplicateCommands duplicates, EarlyHubCalls earlyCalls,
 			LifecyclePublisher publisher, LifecycleEvents events, Rejections rejections,
 			JobCancellationService cancellations, JobLedger ledger, WaitingRoom room, SchedulingMetrics metrics,
-			Clock clock) {
+			Rollouts rollouts, Clock clock) {
 		this.submitter = submitter;
 		this.duplicates = duplicates;
 		this.earlyCalls = earlyCalls;
@@ -66,6 +68,7 @@ class JobSchedulingService {
 		this.ledger = ledger;
 		this.room = room;
 		this.metrics = metrics;
+		this.rollouts = rollouts;
 		this.clock = clock;
 	}
 
@@ -130,6 +133,12 @@ class JobSchedulingService {
 		JobState state = batch.state(origin.partition(), command.jobId());
 		if (state != null) {
 			this.duplicates.handle(command, origin, state, batch);
+		}
+		else if (command.rollout() != null) {
+			batch.afterCommit(this.rollouts.accept(command, origin.partition()));
+			batch.record(origin.partition(), command.jobId(), JobState.ROLLOUT);
+			batch.rollout(command);
+			this.metrics.command("schedule", "rollout_accepted");
 		}
 		else if (early != null) {
 			apply(EarlyHubCalls.await(early), command, origin, batch);

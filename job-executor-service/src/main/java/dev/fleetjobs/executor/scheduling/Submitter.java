@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
  * but its event was rolled back), and a conflict otherwise.
  */
 @Component
-class Submitter {
+public class Submitter {
 
-	static final String DEFINITION_CONFLICT = "JOB_DEFINITION_CONFLICT";
+	public static final String DEFINITION_CONFLICT = "JOB_DEFINITION_CONFLICT";
 
 	private final IotHubJobs hub;
 
-	Submitter(IotHubJobs hub) {
+	public Submitter(IotHubJobs hub) {
 		this.hub = hub;
 	}
 
-	Outcome submit(ScheduleJob command) {
+	public Outcome submit(ScheduleJob command) {
 		try {
 			return new Outcome.Submitted(this.hub.create(command));
 		}
@@ -64,7 +64,7 @@ class Submitter {
 	}
 
 	/** What an attempt means. */
-	sealed interface Outcome {
+	public sealed interface Outcome {
 
 		/** The job exists on the hub with this definition. */
 		record Submitted(HubJob job) implements Outcome {
@@ -77,7 +77,7 @@ class Submitter {
 		/** 429: the hub's job quota is full or job creation is throttled. */
 		record HubBusy(HubCallException cause) implements Outcome {
 
-			String label() {
+			public String label() {
 				return this.cause.errorCode().contains("MaxActiveJob") ? "quota" : "throttled";
 			}
 

@@ -39,13 +39,31 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-	private static final String CONTRACT_PACKAGES = "dev.fleetjobs.contracts.command,dev.fleetjobs.contracts.lifecycle";
+	/** The largest record of the rollouts topic (and of this service's producer). */
+	static final int ROLLOUT_RECORD_BYTES = 10 * 1024 * 1024;
+
+	private static final String CONTRACT_PACKAGES = "dev.fleetjobs.contracts.command,dev.fleetjobs.contracts.lifecycle,"
+			+ "dev.fleetjobs.contracts.rollout";
 
 	@Bean
 	NewTopic lifecycleTopic(TopicsProperties topics) {
 		return TopicBuilder.name(Topics.LIFECYCLE)
 			.partitions(topics.partitions())
 			.replicas(topics.replicationFactor())
+			.build();
+	}
+
+	/**
+	 * The rollout engine's state: compacted (the latest record per key is the state),
+	 * records up to 10 MB (a large rollout's retries), on the partitions of the commands.
+	 */
+	@Bean
+	NewTopic rolloutsTopic(TopicsProperties topics) {
+		return TopicBuilder.name(Topics.ROLLOUTS)
+			.partitions(topics.partitions())
+			.replicas(topics.replicationFactor())
+			.compact()
+			.config("max.message.bytes", String.valueOf(ROLLOUT_RECORD_BYTES))
 			.build();
 	}
 

@@ -25,7 +25,7 @@ class EarlyHubCallsTests {
 		AtomicInteger overlapping = new AtomicInteger();
 		Submitter slow = new Submitter(this.fixture.hub) {
 			@Override
-			Outcome submit(ScheduleJob command) {
+			public Outcome submit(ScheduleJob command) {
 				threeInFlight.countDown();
 				try {
 					if (threeInFlight.await(5, TimeUnit.SECONDS)) {
@@ -41,7 +41,8 @@ class EarlyHubCallsTests {
 		EarlyHubCalls early = new EarlyHubCalls(slow, this.fixture.ledger, this.fixture.room, this.fixture.hubCalls);
 		JobSchedulingService service = new JobSchedulingService(slow, this.fixture.duplicates, early,
 				this.fixture.publisher, this.fixture.events, this.fixture.rejections, this.fixture.cancellations,
-				this.fixture.ledger, this.fixture.room, this.fixture.metrics, this.fixture.clock);
+				this.fixture.ledger, this.fixture.room, this.fixture.metrics, this.fixture.rollouts,
+				this.fixture.clock);
 
 		// When a batch of three new jobs is handled
 		service.handle(List.of(this.fixture.incoming(Commands.lockDoor("job-1", "d")),
@@ -67,7 +68,7 @@ class EarlyHubCallsTests {
 		AtomicInteger mostInFlight = new AtomicInteger();
 		Submitter counting = new Submitter(this.fixture.hub) {
 			@Override
-			Outcome submit(ScheduleJob command) {
+			public Outcome submit(ScheduleJob command) {
 				mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
 				try {
 					Thread.sleep(20);
@@ -85,7 +86,8 @@ class EarlyHubCallsTests {
 				this.fixture.hubCalls);
 		JobSchedulingService service = new JobSchedulingService(counting, this.fixture.duplicates, early,
 				this.fixture.publisher, this.fixture.events, this.fixture.rejections, this.fixture.cancellations,
-				this.fixture.ledger, this.fixture.room, this.fixture.metrics, this.fixture.clock);
+				this.fixture.ledger, this.fixture.room, this.fixture.metrics, this.fixture.rollouts,
+				this.fixture.clock);
 
 		// When a batch of three new jobs comes
 		service.handle(List.of(this.fixture.incoming(Commands.lockDoor("job-1", "d")),

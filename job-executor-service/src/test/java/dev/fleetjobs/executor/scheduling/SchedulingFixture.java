@@ -14,6 +14,7 @@ import dev.fleetjobs.executor.testsupport.FakeIotHubJobs;
 import dev.fleetjobs.executor.testsupport.MutableClock;
 import dev.fleetjobs.executor.testsupport.QueueingDefaults;
 import dev.fleetjobs.executor.testsupport.RecordingPublisher;
+import dev.fleetjobs.executor.testsupport.RecordingRollouts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -42,10 +43,13 @@ final class SchedulingFixture {
 
 	final Submitter submitter = new Submitter(this.hub);
 
-	final JobCancellationService cancellations = new JobCancellationService(this.hub, this.publisher, this.events,
-			this.ledger, this.room, this.metrics);
+	final RecordingRollouts rollouts = new RecordingRollouts();
 
-	final DuplicateCommands duplicates = new DuplicateCommands(this.hub, this.rejections, this.metrics);
+	final JobCancellationService cancellations = new JobCancellationService(this.hub, this.publisher, this.events,
+			this.ledger, this.room, this.metrics, this.rollouts);
+
+	final DuplicateCommands duplicates = new DuplicateCommands(this.hub, this.rejections, this.metrics, this.rollouts,
+			this.publisher);
 
 	final ExecutorService hubCalls = Executors.newFixedThreadPool(4);
 
@@ -53,7 +57,7 @@ final class SchedulingFixture {
 
 	final JobSchedulingService service = new JobSchedulingService(this.submitter, this.duplicates, this.earlyCalls,
 			this.publisher, this.events, this.rejections, this.cancellations, this.ledger, this.room, this.metrics,
-			this.clock);
+			this.rollouts, this.clock);
 
 	final QueuedSubmissions queued = new QueuedSubmissions(this.submitter, this.publisher, this.events, this.rejections,
 			this.ledger, this.metrics);

@@ -26,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"fleetjobs.queueing.quota-probe-initial-interval=200ms",
 				"fleetjobs.queueing.quota-probe-max-interval=1s", "fleetjobs.topics.partitions=3",
 				"fleetjobs.scheduling.listener-concurrency=3" })
-@EmbeddedKafka(partitions = 3, topics = "fleetjobs.commands",
+@EmbeddedKafka(partitions = 3, topics = { "fleetjobs.commands", "fleetjobs.progress", "fleetjobs.device-results" },
 		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
 				"transaction.abort.timed.out.transaction.cleanup.interval.ms=1000" })
 @ContextConfiguration(initializers = TestHub.Initializer.class)
