@@ -35,8 +35,14 @@ final class TwinPatches {
 		return copy;
 	}
 
+	/** Whether a patch gives a section as an explicit JSON null (remove it all). */
+	static boolean isNull(JsonNode node) {
+		return node != null && node.isNull();
+	}
+
 	/**
-	 * Checks a job's patch: names, depth, sizes; tags or desired must change something.
+	 * Checks a job's patch: names, depth, sizes. A patch that changes nothing is valid,
+	 * as on the hub.
 	 */
 	static void checkJobPatch(ObjectNode patch, int maxTags, int maxDesired) {
 		ObjectNode tags = section(patch.get("tags"), "tags");
@@ -45,9 +51,6 @@ final class TwinPatches {
 		ObjectNode reported = section(properties.get("reported"), "reported properties");
 		if (reported != null && !reported.isEmpty()) {
 			throw IotHubErrors.argumentInvalid("Reported properties can only be changed by the device.");
-		}
-		if ((tags == null || tags.isEmpty()) && (desired == null || desired.isEmpty())) {
-			throw IotHubErrors.argumentInvalid("The patch changes nothing: give tags or properties.desired.");
 		}
 		if (tags != null) {
 			checkSize(tags, "tags", maxTags);

@@ -123,7 +123,12 @@ public final class TwinService implements RegistryListener {
 		return document;
 	}
 
-	/** Merges tags and desired properties; returns the twin after the update. */
+	/**
+	 * Merges tags and desired properties, as JSON merge patches: a null value removes a
+	 * property, and {@code "tags": null} or {@code "properties": {"desired": null}}
+	 * removes them all (a desired change even when there were none: its {@code $version}
+	 * goes up and the device is told). Returns the twin after the update.
+	 */
 	public ObjectNode patch(String deviceId, JsonNode patch, String ifMatch) {
 		return update(deviceId, patch, ifMatch, false);
 	}
@@ -183,15 +188,22 @@ public final class TwinService implements RegistryListener {
 		if (reported != null && !reported.isEmpty()) {
 			throw IotHubErrors.argumentInvalid("Reported properties can only be changed by the device.");
 		}
+		boolean clearsTags = !replace && TwinPatches.isNull(twin.get("tags"));
+		boolean clearsDesired = !replace && TwinPatches.isNull(properties.get("desired"));
 		synchronized (this.locks.lock(deviceId)) {
 			TwinState current = require(deviceId);
 			Etags.check(ifMatch, current.etag(), "the twin of device " + deviceId);
-			ObjectNode newTags = replace ? orEmpty(tags) : mergedTags(current.tags(), tags);
+			ObjectNode newTags = (replace || clearsTags) ? orEmpty(tags) : mergedTags(current.tags(), tags);
 			Section newDesired = current.desired();
 			ObjectNode notification = null;
 			if (replace && !orEmpty(desired).equals(current.desired().values())) {
 				notification = TwinPatches.difference(current.desired().values(), orEmpty(desired));
 				newDesired = replaced(current.desired(), orEmpty(desired));
+			}
+			else if (clearsDesired) {
+				notification = TwinPatches.difference(current.desired().values(), Json.object());
+				newDesired = merged(current.desired(), notification, current.desired().version() + 1,
+						"desired properties", MAX_SECTION_BYTES);
 			}
 			else if (!replace && desired != null && !desired.isEmpty()) {
 				notification = desired;

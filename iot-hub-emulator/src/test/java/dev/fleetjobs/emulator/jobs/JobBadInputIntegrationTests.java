@@ -72,7 +72,6 @@ class JobBadInputIntegrationTests {
 					bad start time       | j-t3     | {@M,@Q,"startTime":"yesterday"}                                                            | startTime "yesterday" is not an ISO-8601
 					twin missing         | j-w1     | {"type":"scheduleUpdateTwin",@Q}                                                               | updateTwin is required
 					twin reported        | j-w2     | {"type":"scheduleUpdateTwin","updateTwin":{"properties":{"reported":{"a":1}}},@Q}              | Reported properties can only be changed by the device
-					twin empty           | j-w3     | {"type":"scheduleUpdateTwin","updateTwin":{"etag":"*","tags":{},"properties":{"desired":{}}},@Q} | The patch changes nothing
 					twin bad name        | j-w4     | {"type":"scheduleUpdateTwin","updateTwin":{"tags":{"$bad":1}},@Q}                              | property name '$bad' in tags is invalid
 					body jobId differs   | j-b1     | {"jobId":"other",@M,@Q}                                                                    | jobId 'other' in the body differs
 					body not an object   | j-b2     | [1,2]                                                                                             | must be a JSON object

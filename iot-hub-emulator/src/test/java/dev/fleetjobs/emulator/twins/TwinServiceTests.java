@@ -94,6 +94,43 @@ class TwinServiceTests {
 	}
 
 	@Test
+	void desiredNullRemovesEveryDesiredPropertyBumpsItsVersionAndTellsTheDevice() {
+		this.twins.patch("d1", json("{'tags':{'t':1},'properties':{'desired':{'a':1,'b':{'c':2}}}}"), null);
+
+		ObjectNode twin = this.twins.patch("d1", json("{'properties':{'desired':null}}"), "*");
+
+		ObjectNode desired = (ObjectNode) twin.at("/properties/desired");
+		assertThat(desired.propertyNames()).containsExactlyInAnyOrder("$metadata", "$version");
+		assertThat(desired.get("$version").asInt()).isEqualTo(3);
+		assertThat(desired.at("/$metadata/$lastUpdatedVersion").asInt()).isEqualTo(3);
+		assertThat(desired.get("$metadata").propertyNames()).containsExactlyInAnyOrder("$lastUpdated",
+				"$lastUpdatedVersion");
+		assertThat(twin.get("version").asInt()).isEqualTo(3);
+		assertThat(Json.text(twin.get("tags"))).isEqualTo("{\"t\":1}");
+		assertThat(this.notifications).last().isEqualTo("{\"a\":null,\"b\":null,\"$version\":3}");
+	}
+
+	@Test
+	void desiredNullOnNoDesiredPropertiesStillBumpsTheVersion() {
+		ObjectNode twin = this.twins.patch("d1", json("{'properties':{'desired':null}}"), null);
+
+		assertThat(twin.at("/properties/desired/$version").asInt()).isEqualTo(2);
+		assertThat(this.notifications).containsExactly("{\"$version\":2}");
+	}
+
+	@Test
+	void tagsNullRemovesEveryTagAndLeavesDesiredAlone() {
+		this.twins.patch("d1", json("{'tags':{'a':1,'b':{'c':2}},'properties':{'desired':{'mode':'eco'}}}"), null);
+
+		ObjectNode twin = this.twins.patch("d1", json("{'tags':null}"), null);
+
+		assertThat(Json.text(twin.get("tags"))).isEqualTo("{}");
+		assertThat(twin.at("/properties/desired/mode").asString()).isEqualTo("eco");
+		assertThat(twin.at("/properties/desired/$version").asInt()).isEqualTo(2);
+		assertThat(this.notifications).hasSize(1);
+	}
+
+	@Test
 	void replaceSendsTheNewDesiredWithNullForRemovedKeys() {
 		this.twins.patch("d1", json("{'properties':{'desired':{'a':1,'b':2}}}"), null);
 
