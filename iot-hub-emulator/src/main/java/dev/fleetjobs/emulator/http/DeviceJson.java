@@ -1,5 +1,8 @@
 package dev.fleetjobs.emulator.http;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.fleetjobs.emulator.errors.IotHubErrors;
 import dev.fleetjobs.emulator.json.Json;
 import dev.fleetjobs.emulator.registry.BulkOperation;
@@ -40,6 +43,10 @@ final class DeviceJson {
 		thumbprint.putNull("secondaryThumbprint");
 		authentication.put("type", "sas");
 		json.putObject("capabilities").put("iotEdge", device.iotEdge());
+		if (device.deviceScope() != null) {
+			json.put("deviceScope", device.deviceScope());
+		}
+		device.parentScopes().forEach(json.putArray("parentScopes")::add);
 		return json;
 	}
 
@@ -76,7 +83,28 @@ final class DeviceJson {
 		JsonNode keys = authentication.path("symmetricKey");
 		return new DeviceSpec(deviceId, DeviceStatus.parse(Json.string(body, "status")),
 				Json.string(body, "statusReason"), Json.string(keys, "primaryKey"), Json.string(keys, "secondaryKey"),
-				body.path("capabilities").path("iotEdge").asBoolean(false));
+				body.path("capabilities").path("iotEdge").asBoolean(false), scope(body),
+				parentScopes(body.get("parentScopes")));
+	}
+
+	private static String scope(ObjectNode body) {
+		JsonNode scope = body.get("deviceScope");
+		if (scope != null && !scope.isNull() && !scope.isString()) {
+			throw IotHubErrors.argumentInvalid("The deviceScope must be a string.");
+		}
+		return Json.string(body, "deviceScope");
+	}
+
+	private static List<String> parentScopes(JsonNode scopes) {
+		if (scopes == null || scopes.isNull()) {
+			return List.of();
+		}
+		List<String> values = new ArrayList<>();
+		scopes.forEach((scope) -> values.add(scope.isString() ? scope.stringValue() : null));
+		if (!scopes.isArray() || values.contains(null)) {
+			throw IotHubErrors.argumentInvalid("The parentScopes must be an array of strings.");
+		}
+		return values;
 	}
 
 }

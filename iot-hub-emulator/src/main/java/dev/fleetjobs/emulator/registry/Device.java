@@ -3,12 +3,15 @@ package dev.fleetjobs.emulator.registry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * A registered device identity with symmetric keys. Immutable; updates make a new one.
+ * A registered device identity with symmetric keys and gateway scopes (see
+ * {@link DeviceScopes}). Immutable; updates make a new one.
  */
 public record Device(String deviceId, String generationId, long version, DeviceStatus status, String statusReason,
-		Instant statusUpdatedTime, String primaryKey, String secondaryKey, boolean iotEdge) {
+		Instant statusUpdatedTime, String primaryKey, String secondaryKey, boolean iotEdge, String deviceScope,
+		List<String> parentScopes) {
 
 	/** The device etag, as the hub writes it (base64 of a counter, e.g. "MQ=="). */
 	public String etag() {

@@ -1,6 +1,8 @@
 package dev.fleetjobs.emulator.registry;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.fleetjobs.emulator.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,8 @@ final class DeviceCodec {
 		node.put("primaryKey", device.primaryKey());
 		node.put("secondaryKey", device.secondaryKey());
 		node.put("iotEdge", device.iotEdge());
+		node.put("deviceScope", device.deviceScope());
+		device.parentScopes().forEach(node.putArray("parentScopes")::add);
 		return Json.text(node);
 	}
 
@@ -31,7 +35,14 @@ final class DeviceCodec {
 		return new Device(Json.string(node, "deviceId"), Json.string(node, "generationId"),
 				node.path("version").asLong(), DeviceStatus.valueOf(Json.string(node, "status")),
 				Json.string(node, "statusReason"), Instant.parse(Json.string(node, "statusUpdatedTime")),
-				Json.string(node, "primaryKey"), Json.string(node, "secondaryKey"), node.path("iotEdge").asBoolean());
+				Json.string(node, "primaryKey"), Json.string(node, "secondaryKey"), node.path("iotEdge").asBoolean(),
+				Json.string(node, "deviceScope"), strings(node.path("parentScopes")));
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach((value) -> values.add(value.asString()));
+		return List.copyOf(values);
 	}
 
 }

@@ -53,15 +53,21 @@ public final class DeviceRegistry implements DeviceKeys {
 				throw IotHubErrors.deviceAlreadyExists(id);
 			}
 			Instant now = this.clock.instant();
-			device = new Device(id, generationId(), 1, spec.status(), spec.statusReason(), now,
-					keyOrNew(spec.primaryKey()), keyOrNew(spec.secondaryKey()), spec.iotEdge());
+			String generationId = generationId();
+			DeviceScopes.Scopes scopes = DeviceScopes.resolve(spec, generationId, this.devices::get);
+			device = new Device(id, generationId, 1, spec.status(), spec.statusReason(), now,
+					keyOrNew(spec.primaryKey()), keyOrNew(spec.secondaryKey()), spec.iotEdge(), scopes.deviceScope(),
+					scopes.parentScopes());
 			save(device);
 		}
 		this.listeners.forEach((listener) -> listener.deviceCreated(device));
 		return device;
 	}
 
-	/** Updates status, reason, keys (when given) and capabilities; If-Match as sent. */
+	/**
+	 * Updates status, reason, keys (when given), capabilities and scopes; If-Match as
+	 * sent.
+	 */
 	public Device update(DeviceSpec spec, String ifMatch) {
 		String id = DeviceIds.validate(spec.deviceId());
 		Device updated;
@@ -70,9 +76,11 @@ public final class DeviceRegistry implements DeviceKeys {
 			Etags.check(ifMatch, current.etag(), "device " + id);
 			Instant statusTime = (current.status() != spec.status()) ? this.clock.instant()
 					: current.statusUpdatedTime();
+			DeviceScopes.Scopes scopes = DeviceScopes.resolve(spec, current.generationId(), this.devices::get);
 			updated = new Device(id, current.generationId(), current.version() + 1, spec.status(), spec.statusReason(),
 					statusTime, keyOrKeep(spec.primaryKey(), current.primaryKey()),
-					keyOrKeep(spec.secondaryKey(), current.secondaryKey()), spec.iotEdge());
+					keyOrKeep(spec.secondaryKey(), current.secondaryKey()), spec.iotEdge(), scopes.deviceScope(),
+					scopes.parentScopes());
 			save(updated);
 		}
 		this.listeners.forEach((listener) -> listener.deviceUpdated(updated));
