@@ -80,7 +80,7 @@ class RolloutIT {
 
 		JobProgress done = jobs.awaitFinal(jobId, Duration.ofSeconds(120 + RATE_DEVICES * 60L / RATE));
 
-		List<WaveStarted> waves = jobs.events(jobId, WaveStarted.class);
+		List<WaveStarted> waves = jobs.rolloutEvents(jobId, WaveStarted.class);
 		assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
 		assertThat(done.statistics().succeededCount()).isEqualTo(RATE_DEVICES);
 		assertThat(waves).extracting(WaveStarted::wave).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
@@ -106,14 +106,14 @@ class RolloutIT {
 
 		assertThat(done.status()).isEqualTo(JobStatus.CANCELLED);
 		assertThat(done.failureReason()).startsWith("ABORTED: FAILED reached");
-		RolloutAborted aborted = jobs.events(jobId, RolloutAborted.class).get(0);
+		RolloutAborted aborted = jobs.rolloutEvents(jobId, RolloutAborted.class).get(0);
 		assertThat(aborted.executedDevices()).isGreaterThanOrEqualTo(50);
 		assertThat(aborted.failurePercentage()).isGreaterThanOrEqualTo(20.0);
 		assertThat(100.0 * aborted.failedDevices() / aborted.executedDevices()).isGreaterThanOrEqualTo(20.0);
 		List<String> lifecycle = jobs.lifecycle(jobId);
 		assertThat(lifecycle.lastIndexOf("WaveStarted")).as("no wave starts after the abort")
 			.isLessThan(lifecycle.indexOf("RolloutAborted"));
-		assertThat(jobs.events(jobId, RolloutEnded.class)).singleElement()
+		assertThat(jobs.rolloutEvents(jobId, RolloutEnded.class)).singleElement()
 			.satisfies((ended) -> assertThat(ended.outcome()).isEqualTo(RolloutOutcome.ABORTED));
 		assertThat(latest(jobs.results(jobId))).as("devices never reached").hasSizeLessThan(100);
 		System.out.printf("[rollout] abort: %s; %d of 100 devices reached%n", aborted.reason(),
@@ -174,7 +174,7 @@ class RolloutIT {
 		jobs.api().cancel(jobId);
 		JobProgress done = jobs.awaitFinal(jobId, Duration.ofSeconds(60));
 
-		assertThat(jobs.events(jobId, DevicesJoined.class))
+		assertThat(jobs.rolloutEvents(jobId, DevicesJoined.class))
 			.filteredOn((e) -> e.selection() == TargetSelection.CONTINUOUS)
 			.isNotEmpty();
 		double lag = Duration.between(online, reached).toMillis() / 1000.0;
@@ -182,7 +182,7 @@ class RolloutIT {
 		assertThat(lag).as("seconds from online to reached (one wave period is %d s)", WAVE_INTERVAL)
 			.isLessThanOrEqualTo(WAVE_INTERVAL + 3.0);
 		assertThat(done.status()).isEqualTo(JobStatus.CANCELLED);
-		assertThat(jobs.events(jobId, RolloutEnded.class)).singleElement()
+		assertThat(jobs.rolloutEvents(jobId, RolloutEnded.class)).singleElement()
 			.satisfies((ended) -> assertThat(ended.outcome()).isEqualTo(RolloutOutcome.CANCELLED));
 	}
 
@@ -200,7 +200,7 @@ class RolloutIT {
 		executor.awaitHealthy(Duration.ofSeconds(120));
 		JobProgress done = jobs.awaitFinal(jobId, Duration.ofSeconds(180));
 
-		List<WaveStarted> waves = jobs.events(jobId, WaveStarted.class);
+		List<WaveStarted> waves = jobs.rolloutEvents(jobId, WaveStarted.class);
 		List<DeviceResult> results = jobs.results(jobId);
 		assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
 		assertThat(waves).extracting(WaveStarted::wave).as("each wave started once").doesNotHaveDuplicates();

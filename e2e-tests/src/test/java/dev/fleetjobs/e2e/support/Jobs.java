@@ -13,6 +13,7 @@ import dev.fleetjobs.contracts.Topics;
 import dev.fleetjobs.contracts.TypeNames;
 import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
+import dev.fleetjobs.contracts.rollout.RolloutEnded;
 import dev.fleetjobs.launcher.demo.JobsApi;
 import dev.fleetjobs.launcher.stack.LocalStack;
 
@@ -96,6 +97,17 @@ public final class Jobs implements AutoCloseable {
 			.map(TopicTail.Seen::type)
 			.filter(Objects::nonNull)
 			.collect(Collectors.toList());
+	}
+
+	/**
+	 * The rollout's lifecycle events of one type, in order, once its {@code RolloutEnded}
+	 * is seen (the lifecycle topic may be read later than the final progress).
+	 */
+	public <T> List<T> rolloutEvents(String jobId, Class<T> type) {
+		await("RolloutEnded of " + jobId).atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> !events(jobId, RolloutEnded.class).isEmpty());
+		return events(jobId, type);
 	}
 
 	/** The job's lifecycle events of one type, in order. */
