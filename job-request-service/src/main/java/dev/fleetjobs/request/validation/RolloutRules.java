@@ -98,18 +98,7 @@ final class RolloutRules {
 	}
 
 	private void abort(List<AbortCriterion> criteria, List<Violation> violations) {
-		String field = FIELD + ".abort";
-		if (criteria.size() > MAX_ABORT_CRITERIA) {
-			violations.add(Violation.invalid(field, "at most " + MAX_ABORT_CRITERIA + " abort criteria"));
-			return;
-		}
-		for (int i = 0; i < criteria.size(); i++) {
-			String item = field + "[" + i + "]";
-			AbortCriterion criterion = criteria.get(i);
-			if (criterion == null) {
-				violations.add(Violation.invalid(item, "must be an object"));
-				continue;
-			}
+		each(FIELD + ".abort", criteria, MAX_ABORT_CRITERIA, "abort criteria", violations, (item, i, criterion) -> {
 			required(item + ".failureType", criterion.failureType(), violations);
 			Double threshold = criterion.thresholdPercentage();
 			required(item + ".thresholdPercentage", threshold, violations);
@@ -120,23 +109,12 @@ final class RolloutRules {
 			if (minimum != null && minimum < 1) {
 				violations.add(Violation.invalid(item + ".minNumberOfExecutedDevices", "must be at least 1"));
 			}
-		}
+		});
 	}
 
 	private void retry(List<RetryCriterion> criteria, List<Violation> violations) {
-		String field = FIELD + ".retry";
-		if (criteria.size() > MAX_RETRY_CRITERIA) {
-			violations.add(Violation.invalid(field, "at most " + MAX_RETRY_CRITERIA + " retry criteria"));
-			return;
-		}
 		Map<FailureType, Integer> seen = new EnumMap<>(FailureType.class);
-		for (int i = 0; i < criteria.size(); i++) {
-			String item = field + "[" + i + "]";
-			RetryCriterion criterion = criteria.get(i);
-			if (criterion == null) {
-				violations.add(Violation.invalid(item, "must be an object"));
-				continue;
-			}
+		each(FIELD + ".retry", criteria, MAX_RETRY_CRITERIA, "retry criteria", violations, (item, i, criterion) -> {
 			FailureType type = criterion.failureType();
 			required(item + ".failureType", type, violations);
 			if (type != null) {
@@ -147,7 +125,35 @@ final class RolloutRules {
 			range(item + ".backoffInSeconds", criterion.backoffInSeconds(), 0,
 					(int) RetryCriterion.MAX_BACKOFF_IN_SECONDS, violations);
 			range(item + ".backoffMultiplier", criterion.backoffMultiplier(), 1.0, 10.0, violations);
+		});
+	}
+
+	/**
+	 * Checks each item of a list of at most {@code max} objects, naming it
+	 * {@code field[i]}; a null item is "must be an object".
+	 */
+	private static <T> void each(String field, List<T> items, int max, String noun, List<Violation> violations,
+			ItemCheck<T> check) {
+		if (items.size() > max) {
+			violations.add(Violation.invalid(field, "at most " + max + " " + noun));
+			return;
 		}
+		for (int i = 0; i < items.size(); i++) {
+			String item = field + "[" + i + "]";
+			if (items.get(i) == null) {
+				violations.add(Violation.invalid(item, "must be an object"));
+			}
+			else {
+				check.check(item, i, items.get(i));
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface ItemCheck<T> {
+
+		void check(String field, int index, T item);
+
 	}
 
 	/** At most one retry criterion per failure type, and ALL alone. */
