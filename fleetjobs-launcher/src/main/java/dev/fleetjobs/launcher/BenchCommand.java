@@ -48,8 +48,21 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--port-offset", defaultValue = "0", description = "Shifts every port.")
 	int portOffset;
 
+	@Option(names = "--rollout",
+			description = "Instead: one lockDoor rollout on every device at --rate; reports the rate kept and the "
+					+ "scheduling overhead per wave.")
+	boolean rollout;
+
+	@Option(names = "--rate", defaultValue = "1000",
+			description = "With --rollout: devices per minute (default: ${DEFAULT-VALUE}).")
+	int rate;
+
+	@Option(names = "--wave-interval", defaultValue = "10",
+			description = "With --rollout: seconds between waves (default: ${DEFAULT-VALUE}).")
+	int waveInterval;
+
 	@Override
-	public Integer call() {
+	public Integer call() throws Exception {
 		if (this.rounds < 1 || this.warmup < 0) {
 			System.err.println("--rounds must be at least 1 and --warmup at least 0");
 			return 2;
@@ -59,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
 		try (LocalStack stack = new LocalStack(settings)) {
 			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fleetjobs-bench-stop"));
 			stack.start(System.out::println);
+			if (this.rollout) {
+				return new RolloutBenchmark(settings, this.devices, this.rate, this.waveInterval).run();
+			}
 			JobsApi api = new JobsApi("http://localhost:" + settings.ports().requestService(), settings.apiKey());
 			List<double[]> measured = new ArrayList<>();
 			for (int round = 1 - this.warmup; round <= this.rounds; round++) {

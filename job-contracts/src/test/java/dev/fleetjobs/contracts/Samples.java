@@ -144,7 +144,7 @@ final class Samples {
 								List.of(new WaveProgress(9, 1, JOB_ID.substring(0, 30) + "-w9", JobStatus.RUNNING,
 										new DeviceJobStatistics(50, 0, 10, 40, 0), false, 0, NOW, null),
 										new WaveProgress(8, 2, JOB_ID.substring(0, 30) + "-w8", JobStatus.COMPLETED,
-												new DeviceJobStatistics(5, 1, 4, 0, 0), true, 5, NOW, NOW)))),
+												new DeviceJobStatistics(5, 1, 4, 0, 0), true, 5, NOW, NOW, true)))),
 				new JobProgress(JOB_ID, 40, null, JobType.TWIN_UPDATE, JobStatus.CANCELLED,
 						new DeviceJobStatistics(1000, 300, 200, 0, 500), NOW, NOW, NOW,
 						"ABORTED: FAILED reached 30.0% of 500 executed devices (threshold 20.0%)", true, 500, Map.of(),

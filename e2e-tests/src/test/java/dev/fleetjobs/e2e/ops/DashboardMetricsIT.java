@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every metric the Grafana dashboard queries exists in what the running services expose
- * on /actuator/prometheus, so no panel of the docker-compose stack stays empty.
+ * on /actuator/prometheus once a job and a rollout ran, so no panel of the docker-compose
+ * stack stays empty.
  */
 class DashboardMetricsIT {
 
@@ -42,7 +43,10 @@ class DashboardMetricsIT {
 		try (Jobs jobs = new Jobs(stack)) {
 			String jobId = jobs.submit(DemoJobs.lockDoor("e2e-metrics-" + Instant.now().toEpochMilli(),
 					Map.of("building", 9, "floor", 2)));
+			String rolloutId = jobs.submit(DemoJobs.rollout("e2e-metrics-rollout-" + Instant.now().toEpochMilli(),
+					Map.of("building", 9, "floor", 1)));
 			jobs.awaitFinal(jobId, Duration.ofSeconds(90));
+			jobs.awaitFinal(rolloutId, Duration.ofSeconds(90));
 		}
 		Set<String> queried = dashboardMetrics(E2eStack.projectRoot().resolve("ops/grafana/dashboards/fleetjobs.json"));
 		StackPorts ports = stack.settings().ports();

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.fleetjobs.contracts.Topics;
+import dev.fleetjobs.contracts.TypeNames;
 import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
+import dev.fleetjobs.contracts.rollout.RolloutEnded;
 import dev.fleetjobs.launcher.demo.JobsApi;
 import dev.fleetjobs.launcher.stack.LocalStack;
 
@@ -71,6 +74,14 @@ public final class Jobs implements AutoCloseable {
 		return latest(jobId).orElseThrow();
 	}
 
+	/** Waits for a progress event of the job that matches. */
+	public JobProgress awaitProgress(String jobId, Predicate<JobProgress> match, Duration timeout) {
+		await("progress of " + jobId).atMost(timeout)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> progress(jobId).stream().anyMatch(match));
+		return progress(jobId).stream().filter(match).findFirst().orElseThrow();
+	}
+
 	public List<DeviceResult> results(String jobId) {
 		return this.results.matching((record) -> jobId.equals(record.key()))
 			.stream()
@@ -86,6 +97,26 @@ public final class Jobs implements AutoCloseable {
 			.map(TopicTail.Seen::type)
 			.filter(Objects::nonNull)
 			.collect(Collectors.toList());
+	}
+
+	/**
+	 * The rollout's lifecycle events of one type, in order, once its {@code RolloutEnded}
+	 * is seen (the lifecycle topic may be read later than the final progress).
+	 */
+	public <T> List<T> rolloutEvents(String jobId, Class<T> type) {
+		await("RolloutEnded of " + jobId).atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> !events(jobId, RolloutEnded.class).isEmpty());
+		return events(jobId, type);
+	}
+
+	/** The job's lifecycle events of one type, in order. */
+	public <T> List<T> events(String jobId, Class<T> type) {
+		String name = TypeNames.of(type);
+		return this.lifecycle.matching((record) -> jobId.equals(record.key()) && name.equals(record.type()))
+			.stream()
+			.map((record) -> record.as(type))
+			.toList();
 	}
 
 	@Override

@@ -33,6 +33,8 @@ public final class TopicTail implements AutoCloseable {
 
 	private final List<Seen> records = new CopyOnWriteArrayList<>();
 
+	private final List<TopicPartition> partitions;
+
 	/** One record: key, raw value, headers as strings, and the type header. */
 	public record Seen(String key, byte[] value, Map<String, String> headers, int partition, long offset) {
 
@@ -56,25 +58,40 @@ public final class TopicTail implements AutoCloseable {
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-		List<TopicPartition> partitions = this.consumer.partitionsFor(topic, Duration.ofSeconds(30))
+		this.partitions = this.consumer.partitionsFor(topic, Duration.ofSeconds(30))
 			.stream()
 			.map((info) -> new TopicPartition(topic, info.partition()))
 			.toList();
-		this.consumer.assign(partitions);
-		this.consumer.seekToBeginning(partitions);
+		this.consumer.assign(this.partitions);
+		this.consumer.seekToBeginning(this.partitions);
 	}
 
-	/** Reads what is there now (one short poll). */
+	/**
+	 * Reads everything committed up to now: polls until this tail has caught up with the
+	 * end offsets taken at the start of the call (a topic with a long history takes
+	 * several polls, so one short poll would see only its beginning).
+	 */
 	public synchronized List<Seen> poll() {
-		for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
-			Map<String, String> headers = new HashMap<>();
-			for (Header header : record.headers()) {
-				headers.put(header.key(),
-						(header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null);
+		Map<TopicPartition, Long> end = this.consumer.endOffsets(this.partitions, Duration.ofSeconds(10));
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		do {
+			for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(100))) {
+				Map<String, String> headers = new HashMap<>();
+				for (Header header : record.headers()) {
+					headers.put(header.key(),
+							(header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null);
+				}
+				this.records.add(new Seen(record.key(), record.value(), headers, record.partition(), record.offset()));
 			}
-			this.records.add(new Seen(record.key(), record.value(), headers, record.partition(), record.offset()));
 		}
+		while (!caughtUp(end) && System.nanoTime() < deadline);
 		return List.copyOf(this.records);
+	}
+
+	private boolean caughtUp(Map<TopicPartition, Long> end) {
+		return end.entrySet()
+			.stream()
+			.allMatch((entry) -> this.consumer.position(entry.getKey(), Duration.ofSeconds(10)) >= entry.getValue());
 	}
 
 	public List<Seen> matching(Predicate<Seen> filter) {

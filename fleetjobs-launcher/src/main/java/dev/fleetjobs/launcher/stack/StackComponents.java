@@ -103,8 +103,25 @@ public final class StackComponents {
 	}
 
 	public ManagedProcess simulator() {
+		Map<String, String> fleet = new LinkedHashMap<>();
+		fleet.put("FLEETJOBS_SIMULATOR_FLEET_BUILDINGS", Integer.toString(this.settings.buildings()));
+		fleet.put("FLEETJOBS_SIMULATOR_FLEET_FLOORS", Integer.toString(this.settings.floors()));
+		return simulator(SIMULATOR, this.settings.ports().simulator(), this.settings.devices(), fleet);
+	}
+
+	/**
+	 * Another simulated fleet in its own process, on the same hub: e.g. devices with
+	 * their own id pattern ({@code FLEETJOBS_SIMULATOR_FLEET_IDPATTERN}), tags
+	 * ({@code FLEETJOBS_SIMULATOR_FLEET_TAGS_<NAME>}) and faults
+	 * ({@code FLEETJOBS_SIMULATOR_FAULTS_*}).
+	 * @param name the process's name (and its log's), e.g. {@code device-simulator-late}
+	 * @param port its HTTP port (actuator)
+	 * @param devices how many devices it runs
+	 * @param settings its environment on top of the hub's
+	 */
+	public ManagedProcess simulator(String name, int port, int devices, Map<String, String> settings) {
 		StackPorts ports = this.settings.ports();
-		Map<String, String> env = springEnv(ports.simulator());
+		Map<String, String> env = springEnv(port);
 		env.put("FLEETJOBS_SIMULATOR_HUB_CONNECTIONSTRING", this.settings.hubConnectionString());
 		env.put("FLEETJOBS_SIMULATOR_HUB_HTTPSPORT", Integer.toString(ports.emulatorHttps()));
 		env.put("FLEETJOBS_SIMULATOR_HUB_MQTTPORT", Integer.toString(ports.emulatorMqtt()));
@@ -115,10 +132,9 @@ public final class StackComponents {
 			// WebSockets
 			env.put("FLEETJOBS_SIMULATOR_ENGINE_TRANSPORT", "mqtt");
 		}
-		env.put("FLEETJOBS_SIMULATOR_FLEET_COUNT", Integer.toString(this.settings.devices()));
-		env.put("FLEETJOBS_SIMULATOR_FLEET_BUILDINGS", Integer.toString(this.settings.buildings()));
-		env.put("FLEETJOBS_SIMULATOR_FLEET_FLOORS", Integer.toString(this.settings.floors()));
-		return service(SIMULATOR, ports.simulator(), env, RETAINING_JVM);
+		env.put("FLEETJOBS_SIMULATOR_FLEET_COUNT", Integer.toString(devices));
+		env.putAll(settings);
+		return service(name, SIMULATOR, port, env, RETAINING_JVM);
 	}
 
 	public Path emulatorData() {
@@ -131,10 +147,15 @@ public final class StackComponents {
 	}
 
 	private ManagedProcess service(String module, int actuatorPort, Map<String, String> env, List<String> collector) {
-		List<String> command = ManagedProcess.java(this.settings.run(), module,
+		return service(module, module, actuatorPort, env, collector);
+	}
+
+	private ManagedProcess service(String name, String module, int actuatorPort, Map<String, String> env,
+			List<String> collector) {
+		List<String> command = ManagedProcess.java(this.settings.run(), name,
 				jvm(collector, "-Xms64m", "-Xmx512m", "-Xss512k"),
 				List.of("-jar", this.settings.jars().serviceJar(module).toString()));
-		return new ManagedProcess(module, command, env, this.settings.run(),
+		return new ManagedProcess(name, command, env, this.settings.run(),
 				HealthCheck.http("http://localhost:" + actuatorPort + "/actuator/health/readiness"));
 	}
 

@@ -1,12 +1,18 @@
 package dev.fleetjobs.launcher.demo;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
+import dev.fleetjobs.contracts.rollout.RolloutPhase;
+import dev.fleetjobs.contracts.rollout.RolloutProgress;
+import dev.fleetjobs.contracts.rollout.RolloutTotals;
+import dev.fleetjobs.contracts.rollout.TargetSelection;
+import dev.fleetjobs.contracts.rollout.WaveProgress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +46,34 @@ class ProgressBarsTests {
 	@Test
 	void givenACancelledJobWithoutDevices_whenDrawn_thenTheBarIsFull() {
 		assertThat(ProgressBars.line("x", progress(JobStatus.CANCELLED, 0, 0, 0, true))).contains("#".repeat(30));
+	}
+
+	@Test
+	void givenARolloutInItsThirdWave_whenDrawn_thenTheLineShowsItsWavesAndRate() {
+		JobProgress running = progress(JobStatus.RUNNING, 100, 30, 0, false);
+		List<WaveProgress> waves = List.of(wave(1, JobStatus.COMPLETED), wave(2, JobStatus.COMPLETED),
+				wave(3, JobStatus.RUNNING));
+		JobProgress rollout = new JobProgress(running.jobId(), 7, null, running.jobType(), running.status(),
+				running.statistics(), null, null, null, null, false, 30, Map.of(), Instant.now(),
+				new RolloutProgress(RolloutPhase.RUNNING, TargetSelection.SNAPSHOT, RolloutTotals.EMPTY, 600, 3, null,
+						null, waves));
+
+		assertThat(ProgressBars.line("rollout", rollout)).contains("waves 3 (1 running) at 600/min");
+		assertThat(ProgressBars.line("plain", running)).doesNotContain("waves");
+	}
+
+	@Test
+	void givenAPausedRollout_whenDrawn_thenTheLineSaysUntilWhen() {
+		Instant opens = Instant.parse("2026-12-06T22:00:00Z");
+		RolloutProgress paused = new RolloutProgress(RolloutPhase.PAUSED, TargetSelection.CONTINUOUS,
+				RolloutTotals.EMPTY, 0, 4, opens, null, List.of());
+
+		assertThat(ProgressBars.waves(paused)).isEqualTo("  waves 4 (0 running), paused until 2026-12-06T22:00:00Z");
+	}
+
+	private static WaveProgress wave(int number, JobStatus status) {
+		return new WaveProgress(number, 1, "job-1-w" + number, status, new DeviceJobStatistics(10, 0, 10, 0, 0),
+				status.isTerminal(), 10, Instant.now(), null);
 	}
 
 	private static JobProgress progress(JobStatus status, int devices, int ok, int failed, boolean final_) {

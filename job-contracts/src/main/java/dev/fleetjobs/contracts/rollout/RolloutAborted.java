@@ -20,4 +20,20 @@ import java.util.List;
  */
 public record RolloutAborted(String jobId, AbortCriterion criterion, int executedDevices, int failedDevices,
 		double failurePercentage, List<Integer> cancelledWaves, RolloutTotals totals, Instant abortedAt) {
+
+	/**
+	 * Why it aborted, e.g.
+	 * {@code FAILED reached 30.3% (20 of 66 executed devices; threshold 20.0% after 50)}.
+	 */
+	public String reason() {
+		return reason(this.criterion, this.executedDevices, this.failedDevices, this.failurePercentage);
+	}
+
+	/** The reason of an abort with these figures. */
+	public static String reason(AbortCriterion criterion, int executed, int failed, double percentage) {
+		return criterion.failureType() + " reached " + (Math.round(percentage * 10) / 10.0) + "% (" + failed + " of "
+				+ executed + " executed devices; threshold " + criterion.thresholdPercentage() + "% after "
+				+ criterion.minExecuted() + ")";
+	}
+
 }

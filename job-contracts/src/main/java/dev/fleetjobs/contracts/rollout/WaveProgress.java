@@ -18,7 +18,17 @@ import dev.fleetjobs.contracts.progress.JobStatus;
  * @param deviceResultCount how many device results it published
  * @param startTime the hub's start time, or {@code null}
  * @param endTime the hub's end time, or {@code null} while it runs
+ * @param completed whether the executor completed the wave ({@code WaveCompleted}): its
+ * outcomes are in the rollout's totals and it is no longer polled
  */
 public record WaveProgress(int wave, int attempt, String hubJobId, JobStatus status, DeviceJobStatistics statistics,
-		boolean resultsComplete, int deviceResultCount, Instant startTime, Instant endTime) {
+		boolean resultsComplete, int deviceResultCount, Instant startTime, Instant endTime, boolean completed) {
+
+	/** A wave the executor has not completed yet. */
+	public WaveProgress(int wave, int attempt, String hubJobId, JobStatus status, DeviceJobStatistics statistics,
+			boolean resultsComplete, int deviceResultCount, Instant startTime, Instant endTime) {
+		this(wave, attempt, hubJobId, status, statistics, resultsComplete, deviceResultCount, startTime, endTime,
+				false);
+	}
+
 }

@@ -74,9 +74,7 @@ final class RolloutEvents {
 	 * The reason of an abort, e.g. {@code FAILED reached 30.3% of 66 executed devices}.
 	 */
 	static String abortReason(Trip trip) {
-		return trip.criterion().failureType() + " reached " + (Math.round(trip.percentage() * 10) / 10.0) + "% ("
-				+ trip.failed() + " of " + trip.executed() + " executed devices; threshold "
-				+ trip.criterion().thresholdPercentage() + "% after " + trip.criterion().minExecuted() + ")";
+		return RolloutAborted.reason(trip.criterion(), trip.executed(), trip.failed(), trip.percentage());
 	}
 
 }

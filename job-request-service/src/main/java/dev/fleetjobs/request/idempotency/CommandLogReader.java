@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import dev.fleetjobs.contracts.Topics;
 import dev.fleetjobs.contracts.command.JobType;
+import dev.fleetjobs.contracts.rollout.Rollout;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -38,8 +40,13 @@ class CommandLogReader implements SmartLifecycle, Runnable {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandLogReader.class);
 
+	/**
+	 * Commands of newer versions (new fields, new enum values in a rollout) still get
+	 * their index entry.
+	 */
 	private static final JsonMapper LENIENT = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
 		.build();
 
 	private final ConsumerFactory<?, ?> consumers;
@@ -153,7 +160,7 @@ class CommandLogReader implements SmartLifecycle, Runnable {
 			else if ("ScheduleJob".equals(type)) {
 				CommandSummary command = LENIENT.readValue(record.value(), CommandSummary.class);
 				this.index.scheduled(command.jobId(), command.requestId(), header(record, RequestFingerprint.HEADER),
-						command.jobType(), command.acceptedAt());
+						command.jobType(), command.acceptedAt(), command.rollout());
 			}
 			else if ("CancelJob".equals(type) && record.key() != null) {
 				this.index.cancelRequested(record.key());
@@ -181,7 +188,7 @@ class CommandLogReader implements SmartLifecycle, Runnable {
 	}
 
 	/** The part of a ScheduleJob the index needs. */
-	record CommandSummary(String jobId, String requestId, JobType jobType, Instant acceptedAt) {
+	record CommandSummary(String jobId, String requestId, JobType jobType, Instant acceptedAt, Rollout rollout) {
 	}
 
 }

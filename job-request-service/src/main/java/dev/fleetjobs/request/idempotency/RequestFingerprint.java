@@ -2,18 +2,24 @@ package dev.fleetjobs.request.idempotency;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fleetjobs.contracts.request.JobAction;
 import dev.fleetjobs.contracts.request.JobRequest;
+import dev.fleetjobs.contracts.request.JobTarget;
+import dev.fleetjobs.contracts.rollout.Rollout;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SHA-256 of a request's definition (everything but its request id) as canonical JSON
- * (sorted properties and map keys). Two requests with the same request id are the same
- * request exactly when their fingerprints are equal. The fingerprint travels with the
- * command in the {@value #HEADER} header.
+ * The SHA-256 of a request's definition (everything but its request id, the rollout
+ * included) as canonical JSON (fixed property order, sorted map keys). Two requests with
+ * the same request id are the same request exactly when their fingerprints are equal. The
+ * fingerprint travels with the command in the {@value #HEADER} header.
  */
 public final class RequestFingerprint {
 
@@ -30,9 +36,20 @@ public final class RequestFingerprint {
 	}
 
 	public static String of(JobRequest request) {
-		JobRequest definition = new JobRequest(null, request.target(), request.action(), request.startTime(),
-				request.maxExecutionTimeInSeconds(), request.labels());
+		Definition definition = new Definition(null, request.target(), request.action(), request.startTime(),
+				request.maxExecutionTimeInSeconds(), request.labels(), request.rollout());
 		return HexFormat.of().formatHex(SHA_256.get().digest(CANONICAL.writeValueAsBytes(definition)));
+	}
+
+	/**
+	 * A {@link JobRequest} as fingerprinted: the same properties in the same order, and
+	 * no {@code rollout} member when there is none, so that a request without a rollout
+	 * has the fingerprint it had before rollouts existed (commands from then are still in
+	 * the topic, and their resubmissions must stay duplicates, not conflicts).
+	 */
+	private record Definition(String requestId, JobTarget target, JobAction action, Instant startTime,
+			Long maxExecutionTimeInSeconds, Map<String, String> labels,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Rollout rollout) {
 	}
 
 	private static MessageDigest sha256() {

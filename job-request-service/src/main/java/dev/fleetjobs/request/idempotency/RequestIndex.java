@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.fleetjobs.contracts.command.JobType;
+import dev.fleetjobs.contracts.rollout.Rollout;
 
 import org.springframework.stereotype.Component;
 
@@ -32,9 +33,9 @@ public class RequestIndex {
 	 * @return created (publish it), duplicate (same definition: publish nothing) or
 	 * conflict (another definition under the same jobId)
 	 */
-	public Reservation reserve(String jobId, String requestId, String fingerprint, JobType jobType,
-			Instant acceptedAt) {
-		Entry candidate = new Entry(jobId, requestId, fingerprint, jobType, acceptedAt, false,
+	public Reservation reserve(String jobId, String requestId, String fingerprint, JobType jobType, Instant acceptedAt,
+			Rollout rollout) {
+		Entry candidate = new Entry(jobId, requestId, fingerprint, jobType, acceptedAt, rollout, false,
 				new CompletableFuture<>());
 		Entry existing = this.entries.putIfAbsent(jobId, candidate);
 		if (existing == null) {
@@ -61,8 +62,9 @@ public class RequestIndex {
 	}
 
 	/** A ScheduleJob read back from the topic. */
-	void scheduled(String jobId, String requestId, String fingerprint, JobType jobType, Instant acceptedAt) {
-		Entry read = new Entry(jobId, requestId, fingerprint, jobType, acceptedAt, false,
+	void scheduled(String jobId, String requestId, String fingerprint, JobType jobType, Instant acceptedAt,
+			Rollout rollout) {
+		Entry read = new Entry(jobId, requestId, fingerprint, jobType, acceptedAt, rollout, false,
 				CompletableFuture.completedFuture(null));
 		Entry existing = this.entries.putIfAbsent(jobId, read);
 		if (existing != null) {
@@ -72,8 +74,9 @@ public class RequestIndex {
 
 	/** A CancelJob was published or read back. */
 	public void cancelRequested(String jobId) {
-		this.entries.computeIfPresent(jobId, (id, entry) -> entry.cancelRequested() ? entry : new Entry(id,
-				entry.requestId(), entry.fingerprint(), entry.jobType(), entry.acceptedAt(), true, entry.published()));
+		this.entries.computeIfPresent(jobId,
+				(id, entry) -> entry.cancelRequested() ? entry : new Entry(id, entry.requestId(), entry.fingerprint(),
+						entry.jobType(), entry.acceptedAt(), entry.rollout(), true, entry.published()));
 	}
 
 	public Optional<Entry> find(String jobId) {
@@ -122,10 +125,12 @@ public class RequestIndex {
 	/**
 	 * What the service remembers of a job.
 	 *
+	 * @param rollout the job's rollout settings, or {@code null} for a plain job (only
+	 * rollouts pay for the memory)
 	 * @param published completes when the broker has the ScheduleJob
 	 */
 	public record Entry(String jobId, String requestId, String fingerprint, JobType jobType, Instant acceptedAt,
-			boolean cancelRequested, CompletableFuture<Void> published) {
+			Rollout rollout, boolean cancelRequested, CompletableFuture<Void> published) {
 
 		public Entry {
 			Objects.requireNonNull(jobId, "jobId");

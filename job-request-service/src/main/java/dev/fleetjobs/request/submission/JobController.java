@@ -5,6 +5,7 @@ import java.net.URI;
 import dev.fleetjobs.contracts.request.JobRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -40,6 +41,20 @@ import org.springframework.web.bind.annotation.RestController;
 				schema = @Schema(implementation = ProblemDetail.class)))
 class JobController {
 
+	static final String LOCK_DOOR_EXAMPLE = """
+			{"requestId": "lock-door-1", "target": {"deviceIds": ["door-1"]},
+			 "action": {"directMethod": {"methodName": "lockDoor", "payload": {"lockTime": "10m"}}}}""";
+
+	static final String ROLLOUT_EXAMPLE = """
+			{"requestId": "lock-building-43", "target": {"tags": {"building": 43}},
+			 "action": {"directMethod": {"methodName": "lockDoor", "responseTimeoutInSeconds": 30}},
+			 "rollout": {
+			   "maxDevicesPerMinute": 200, "waveIntervalInSeconds": 10,
+			   "abort": [{"failureType": "FAILED", "thresholdPercentage": 20, "minNumberOfExecutedDevices": 50, "action": "CANCEL"}],
+			   "retry": [{"failureType": "TIMED_OUT", "numberOfRetries": 3, "backoffInSeconds": 20, "backoffMultiplier": 2}],
+			   "targetSelection": "CONTINUOUS", "endTime": "2030-01-01T06:00:00Z", "endBehavior": "STOP_ROLLOUT",
+			   "maintenanceWindows": [{"cron": "0 22 * * *", "durationInSeconds": 28800, "timeZone": "Europe/Berlin"}]}}""";
+
 	private final JobSubmissionService submissions;
 
 	JobController(JobSubmissionService submissions) {
@@ -51,7 +66,14 @@ class JobController {
 			description = "Answers 202 once the ScheduleJob command is acked by Kafka. A request id makes it "
 					+ "idempotent: the same request id always yields the same jobId.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(schema = @Schema(implementation = JobRequest.class))))
+					content = @Content(schema = @Schema(implementation = JobRequest.class),
+							examples = {
+									@ExampleObject(name = "lockDoor", summary = "The tutorial's lockDoor on one device",
+											value = LOCK_DOOR_EXAMPLE),
+									@ExampleObject(name = "rollout",
+											summary = "lockDoor on building 43 as a rollout: 200 devices a minute, "
+													+ "abort at 20 % failures, retries of offline devices",
+											value = ROLLOUT_EXAMPLE) })))
 	@ApiResponse(responseCode = "202", description = "Accepted: the command is on fleetjobs.commands")
 	@ApiResponse(responseCode = "400", description = "Invalid request; the problem names the field",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,

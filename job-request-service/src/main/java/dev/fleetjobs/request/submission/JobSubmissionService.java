@@ -160,7 +160,8 @@ class JobSubmissionService {
 			throw new CommandsUnavailableException("the idempotency index is still reading the commands topic", null);
 		}
 		String fingerprint = RequestFingerprint.of(request);
-		Reservation reservation = this.index.reserve(jobId, request.requestId(), fingerprint, job.jobType(), now);
+		Reservation reservation = this.index.reserve(jobId, request.requestId(), fingerprint, job.jobType(), now,
+				job.rollout());
 		switch (reservation.outcome()) {
 			case DUPLICATE -> {
 				this.metrics.duplicate(origin.channel());
@@ -170,7 +171,7 @@ class JobSubmissionService {
 			default -> {
 				ScheduleJob command = new ScheduleJob(jobId, request.requestId(), job.jobType(), job.queryCondition(),
 						job.directMethod(), job.twinUpdate(), job.startTime(), job.maxExecutionTimeInSeconds(),
-						job.labels(), origin.channel(), origin.principal(), now);
+						job.labels(), origin.channel(), origin.principal(), now, job.rollout());
 				String id = jobId;
 				CompletableFuture<Void> acked = this.commands.schedule(command, fingerprint)
 					.whenComplete((ok, failure) -> {
@@ -205,7 +206,7 @@ class JobSubmissionService {
 		return this.index.find(jobId)
 			.map((entry) -> new JobView(entry.jobId(),
 					entry.cancelRequested() ? CancelAccepted.CANCEL_REQUESTED : JobAccepted.ACCEPTED, entry.requestId(),
-					entry.jobType(), entry.acceptedAt()))
+					entry.jobType(), entry.acceptedAt(), entry.rollout()))
 			.orElseThrow(() -> new JobNotFoundException(jobId));
 	}
 

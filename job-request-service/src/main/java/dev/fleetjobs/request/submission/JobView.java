@@ -3,6 +3,7 @@ package dev.fleetjobs.request.submission;
 import java.time.Instant;
 
 import dev.fleetjobs.contracts.command.JobType;
+import dev.fleetjobs.contracts.rollout.Rollout;
 
 /**
  * What this service knows of a job: that it accepted it, and whether a cancel was asked
@@ -13,6 +14,7 @@ import dev.fleetjobs.contracts.command.JobType;
  * @param requestId the client request id, or {@code null}
  * @param jobType the kind of job
  * @param acceptedAt when it was accepted
+ * @param rollout the rollout settings as requested, or {@code null} for a plain job
  */
-record JobView(String jobId, String status, String requestId, JobType jobType, Instant acceptedAt) {
+record JobView(String jobId, String status, String requestId, JobType jobType, Instant acceptedAt, Rollout rollout) {
 }

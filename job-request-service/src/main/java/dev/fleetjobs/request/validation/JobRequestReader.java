@@ -1,5 +1,6 @@
 package dev.fleetjobs.request.validation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,11 +8,13 @@ import dev.fleetjobs.contracts.request.JobRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +43,8 @@ public class JobRequestReader {
 					// trailing content is checked below, to report it as unparseable
 					DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			// an enum is one of its names, never its index
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.withCoercionConfig(LogicalType.Textual,
 					(strings) -> strings.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -83,6 +88,11 @@ public class JobRequestReader {
 			throw refused(field, Violation.WRONG_TYPE,
 					(field == null) ? "the request must be a JSON object" : "expected " + expected(ex.getTargetType()));
 		}
+		catch (InputCoercionException ex) {
+			String field = path(ex.getPath());
+			throw refused(field, (field != null) ? Violation.WRONG_TYPE : Violation.UNPARSEABLE,
+					"out of range: " + ex.getOriginalMessage());
+		}
 		catch (StreamReadException ex) {
 			throw refused(null, Violation.UNPARSEABLE, "not valid JSON: " + ex.getOriginalMessage());
 		}
@@ -118,6 +128,16 @@ public class JobRequestReader {
 		}
 		if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
 			return "an integer";
+		}
+		if (type == Double.class || type == double.class) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type.isEnum()) {
+			return "one of "
+					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
 		}
 		if (type == java.time.Instant.class) {
 			return "an ISO-8601 instant such as 2026-11-26T22:00:00Z";

@@ -31,6 +31,8 @@ public class JobRequestValidator {
 
 	private final ActionRules actions;
 
+	private final RolloutRules rollouts = new RolloutRules();
+
 	public JobRequestValidator(ValidationProperties properties, JsonMapper json) {
 		this.properties = properties;
 		this.targets = new TargetRules(properties.maxDeviceIds());
@@ -68,11 +70,14 @@ public class JobRequestValidator {
 		Instant startTime = startTime(request.startTime(), now, violations);
 		long maxExecution = maxExecutionTime(request.maxExecutionTimeInSeconds(), violations);
 		Map<String, String> labels = labels(request.labels(), violations);
+		if (request.rollout() != null) {
+			this.rollouts.check(request.rollout(), startTime, now, violations);
+		}
 		if (!violations.isEmpty()) {
 			throw new InvalidJobRequestException(violations);
 		}
 		return new ValidatedJob(jobType, condition, method, (action.twinUpdate() != null) ? action.twinUpdate() : null,
-				startTime, maxExecution, labels);
+				startTime, maxExecution, labels, request.rollout());
 	}
 
 	private Instant startTime(Instant requested, Instant now, List<Violation> violations) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.request.MethodInvocation;
 import dev.fleetjobs.contracts.request.TwinPatch;
+import dev.fleetjobs.contracts.rollout.Rollout;
 
 /**
  * A job request that passed every rule, with its defaults filled in: what a
@@ -19,7 +20,9 @@ import dev.fleetjobs.contracts.request.TwinPatch;
  * @param startTime the start time (now when the request gave none)
  * @param maxExecutionTimeInSeconds the deadline (3600 when the request gave none)
  * @param labels the labels, never {@code null}
+ * @param rollout the rollout settings as requested (the executor applies their defaults),
+ * or {@code null} for one hub job over every device at once
  */
 public record ValidatedJob(JobType jobType, String queryCondition, MethodInvocation directMethod, TwinPatch twinUpdate,
-		Instant startTime, long maxExecutionTimeInSeconds, Map<String, String> labels) {
+		Instant startTime, long maxExecutionTimeInSeconds, Map<String, String> labels, Rollout rollout) {
 }

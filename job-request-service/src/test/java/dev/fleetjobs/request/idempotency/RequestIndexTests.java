@@ -15,34 +15,34 @@ class RequestIndexTests {
 
 	@Test
 	void givenAReservationThenTheSameDefinitionIsADuplicateAndAnotherIsAConflict() {
-		assertThat(this.index.reserve("j1", "r1", "hash-a", JobType.DEVICE_METHOD, NOW).outcome())
+		assertThat(this.index.reserve("j1", "r1", "hash-a", JobType.DEVICE_METHOD, NOW, null).outcome())
 			.isEqualTo(RequestIndex.Outcome.CREATED);
 
-		assertThat(this.index.reserve("j1", "r1", "hash-a", JobType.DEVICE_METHOD, NOW).outcome())
+		assertThat(this.index.reserve("j1", "r1", "hash-a", JobType.DEVICE_METHOD, NOW, null).outcome())
 			.isEqualTo(RequestIndex.Outcome.DUPLICATE);
-		assertThat(this.index.reserve("j1", "r1", "hash-b", JobType.DEVICE_METHOD, NOW).outcome())
+		assertThat(this.index.reserve("j1", "r1", "hash-b", JobType.DEVICE_METHOD, NOW, null).outcome())
 			.isEqualTo(RequestIndex.Outcome.CONFLICT);
 	}
 
 	@Test
 	void givenAFailedPublishThenTheJobIdCanBeReservedAgain() {
-		RequestIndex.Reservation first = this.index.reserve("j1", "r1", "hash-a", JobType.DEVICE_METHOD, NOW);
+		RequestIndex.Reservation first = this.index.reserve("j1", "r1", "hash-a", JobType.DEVICE_METHOD, NOW, null);
 
 		this.index.failed("j1", new IllegalStateException("broker down"));
 
 		assertThat(first.entry().published()).isCompletedExceptionally();
 		assertThat(this.index.find("j1")).isEmpty();
-		assertThat(this.index.reserve("j1", "r1", "hash-b", JobType.DEVICE_METHOD, NOW).outcome())
+		assertThat(this.index.reserve("j1", "r1", "hash-b", JobType.DEVICE_METHOD, NOW, null).outcome())
 			.isEqualTo(RequestIndex.Outcome.CREATED);
 	}
 
 	@Test
 	void givenACommandReadBackFromTheTopicThenAPendingReservationCompletesAndCancelsAreRemembered() {
-		RequestIndex.Reservation pending = this.index.reserve("j1", "r1", "hash-a", JobType.TWIN_UPDATE, NOW);
+		RequestIndex.Reservation pending = this.index.reserve("j1", "r1", "hash-a", JobType.TWIN_UPDATE, NOW, null);
 		assertThat(this.index.find("j1")).isEmpty();
 
-		this.index.scheduled("j1", "r1", "hash-a", JobType.TWIN_UPDATE, NOW);
-		this.index.scheduled("j2", null, null, JobType.TWIN_UPDATE, NOW);
+		this.index.scheduled("j1", "r1", "hash-a", JobType.TWIN_UPDATE, NOW, null);
+		this.index.scheduled("j2", null, null, JobType.TWIN_UPDATE, NOW, null);
 		this.index.cancelRequested("j2");
 
 		assertThat(pending.entry().published()).isCompleted();

@@ -1,6 +1,7 @@
 package dev.fleetjobs.request.submission;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.fleetjobs.contracts.CloudEventHeaders;
@@ -138,6 +139,51 @@ class JobControllerIntegrationTests {
 		assertThat(this.topics.records(Topics.COMMANDS, JobIds.fromRequestId(requestId))).hasSize(1);
 	}
 
+	@Test
+	void givenARolloutWhenPostedThenTheCommandAndTheJobViewCarryItAndAnotherRolloutUnderTheSameRequestIdConflicts() {
+		// Given a lockDoor rollout at 200 devices a minute that aborts at 20 % failures
+		String requestId = "rollout-" + UUID.randomUUID();
+		String rollout = """
+				{"maxDevicesPerMinute":200,"waveIntervalInSeconds":6,
+				 "abort":[{"failureType":"FAILED","thresholdPercentage":20,"minNumberOfExecutedDevices":50,"action":"CANCEL"}],
+				 "retry":[{"failureType":"TIMED_OUT","numberOfRetries":3,"backoffInSeconds":20}],
+				 "targetSelection":"CONTINUOUS"}""";
+
+		// When it is posted
+		Api.Response response = this.api.post("/api/jobs", rolloutRequest(requestId, rollout), ALL_SCOPES);
+
+		// Then the command carries the rollout as requested
+		String jobId = JobIds.fromRequestId(requestId);
+		assertThat(response.status()).isEqualTo(202);
+		JsonNode command = JSON.readTree(this.topics.awaitRecord(Topics.COMMANDS, jobId).value());
+		assertThat(command.path("rollout").path("maxDevicesPerMinute").asInt()).isEqualTo(200);
+		assertThat(command.path("rollout").path("abort").path(0).path("thresholdPercentage").asDouble())
+			.isEqualTo(20.0);
+		assertThat(command.path("rollout").path("retry").path(0).path("failureType").asString()).isEqualTo("TIMED_OUT");
+		assertThat(command.path("rollout").path("targetSelection").asString()).isEqualTo("CONTINUOUS");
+
+		// And the job shows it
+		JsonNode view = this.api.get("/api/jobs/" + jobId, ALL_SCOPES).json();
+		assertThat(view.path("rollout").path("waveIntervalInSeconds").asInt()).isEqualTo(6);
+
+		// And the same request id resubmitted is a duplicate, with another rate a
+		// conflict
+		assertThat(this.api.post("/api/jobs", rolloutRequest(requestId, rollout), ALL_SCOPES)
+			.json()
+			.path("duplicate")
+			.asBoolean()).isTrue();
+		Api.Response conflict = this.api.post("/api/jobs", rolloutRequest(requestId, rollout.replace("200", "300")),
+				ALL_SCOPES);
+		assertThat(conflict.status()).isEqualTo(409);
+		assertThat(this.topics.records(Topics.COMMANDS, jobId)).hasSize(1);
+	}
+
+	private static String rolloutRequest(String requestId, String rollout) {
+		return """
+				{"requestId":"%s","target":{"tags":{"building":43}},
+				 "action":{"directMethod":{"methodName":"lockDoor"}},"rollout":%s}""".formatted(requestId, rollout);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', quoteCharacter = '`',
 			textBlock = """
@@ -158,6 +204,10 @@ class JobControllerIntegrationTests {
 					max execution time   | {"target":{"queryCondition":"*"},"action":{"directMethod":{"methodName":"a"}},"maxExecutionTimeInSeconds":0} | validation-failed | maxExecutionTimeInSeconds
 					bad label name       | {"target":{"queryCondition":"*"},"action":{"directMethod":{"methodName":"a"}},"labels":{"bad key":"v"}} | validation-failed | labels.bad key
 					no action            | {"target":{"queryCondition":"*"},"action":{}}                                   | validation-failed | action
+					rollout rate         | {"target":{"queryCondition":"*"},"action":{"directMethod":{"methodName":"a"}},"rollout":{"maxDevicesPerMinute":0}} | validation-failed | rollout.maxDevicesPerMinute
+					rollout threshold    | {"target":{"queryCondition":"*"},"action":{"directMethod":{"methodName":"a"}},"rollout":{"abort":[{"failureType":"FAILED","thresholdPercentage":150}]}} | validation-failed | rollout.abort[0].thresholdPercentage
+					rollout window shut  | {"target":{"queryCondition":"*"},"action":{"directMethod":{"methodName":"a"}},"rollout":{"maintenanceWindows":[{"cron":"0 0 30 2 *","durationInSeconds":60}]}} | validation-failed | rollout.maintenanceWindows
+					rollout bad enum     | {"target":{"queryCondition":"*"},"action":{"directMethod":{"methodName":"a"}},"rollout":{"targetSelection":"SOME"}} | wrong-type | rollout.targetSelection
 					""")
 	void givenBadInputThen400ProblemJsonNamingTheField(String what, String body, String type, String field) {
 		// When a bad request is posted
@@ -314,6 +364,14 @@ class JobControllerIntegrationTests {
 		assertThat(readiness.path("components").path("idempotencyIndex").path("status").asString()).isEqualTo("UP");
 		JsonNode openApi = this.api.get("/v3/api-docs").json();
 		assertThat(openApi.path("paths").has("/api/jobs")).isTrue();
+		JsonNode examples = openApi.at("/paths/~1api~1jobs/post/requestBody/content/application~1json/examples");
+		assertThat(examples.path("rollout").path("value").path("rollout").path("maxDevicesPerMinute").asInt())
+			.isEqualTo(200);
+		assertThat(openApi.at("/components/schemas/Rollout/properties").has("maintenanceWindows")).isTrue();
+		// the examples are valid requests
+		for (String example : List.of(JobController.LOCK_DOOR_EXAMPLE, JobController.ROLLOUT_EXAMPLE)) {
+			assertThat(this.api.post("/api/jobs", example, ALL_SCOPES).status()).isEqualTo(202);
+		}
 		assertThat(openApi.path("components").path("securitySchemes").has("apiKey")).isTrue();
 		assertThat(this.api.get("/swagger-ui/index.html").status()).isEqualTo(200);
 	}

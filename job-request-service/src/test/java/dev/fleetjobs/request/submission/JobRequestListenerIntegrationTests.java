@@ -80,7 +80,18 @@ class JobRequestListenerIntegrationTests {
 						"VALIDATION_FAILED", "startTime"),
 				new BadRecord("tag filter with an object",
 						utf8(request("").replace("{\"deviceIds\":[\"door-1\"]}", "{\"tags\":{\"floor\":{\"n\":3}}}")),
-						"VALIDATION_FAILED", "target.tags.floor"));
+						"VALIDATION_FAILED", "target.tags.floor"),
+				new BadRecord("rollout threshold over 100",
+						utf8(request(
+								"\"rollout\":{\"abort\":[{\"failureType\":\"ALL\",\"thresholdPercentage\":101}]}")),
+						"VALIDATION_FAILED", "rollout.abort[0].thresholdPercentage"),
+				new BadRecord("rollout window that never opens",
+						utf8(request("\"rollout\":{\"maintenanceWindows\":[{\"startTime\":\"2020-01-01T00:00:00Z\","
+								+ "\"durationInSeconds\":60}]}")),
+						"VALIDATION_FAILED", "rollout.maintenanceWindows"),
+				new BadRecord("rollout rate of the wrong type",
+						utf8(request("\"rollout\":{\"maxDevicesPerMinute\":\"fast\"}")), "WRONG_TYPE",
+						"rollout.maxDevicesPerMinute"));
 
 		// When they are sent, followed by a good one
 		for (int i = 0; i < bad.size(); i++) {

@@ -3,6 +3,9 @@ package dev.fleetjobs.request.validation;
 import java.nio.charset.StandardCharsets;
 
 import dev.fleetjobs.contracts.request.JobRequest;
+import dev.fleetjobs.contracts.rollout.EndBehavior;
+import dev.fleetjobs.contracts.rollout.MaintenanceWindow;
+import dev.fleetjobs.contracts.rollout.TargetSelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,6 +47,18 @@ class JobRequestReaderTests {
 					{"target":                                                                        | UNPARSEABLE   |
 					[1,2,3]                                                                           | WRONG_TYPE    |
 					null                                                                              | UNPARSEABLE   |
+					{"rollout":{"abort":[{"failureType":"SOMETIMES","thresholdPercentage":20}]}}      | WRONG_TYPE    | rollout.abort[0].failureType
+					{"rollout":{"abort":[{"failureType":"ALL","thresholdPercentage":"20%"}]}}         | WRONG_TYPE    | rollout.abort[0].thresholdPercentage
+					{"rollout":{"retry":[{"failureType":"FAILED","numberOfRetries":2.5}]}}            | WRONG_TYPE    | rollout.retry[0].numberOfRetries
+					{"rollout":{"maxDevicesPerMinute":99999999999}}                                   | WRONG_TYPE    | rollout.maxDevicesPerMinute
+					{"rollout":{"maxDevicesPerMinute":true}}                                          | WRONG_TYPE    | rollout.maxDevicesPerMinute
+					{"rollout":{"targetSelection":"continuous"}}                                      | WRONG_TYPE    | rollout.targetSelection
+					{"rollout":{"endTime":"next week"}}                                               | WRONG_TYPE    | rollout.endTime
+					{"rollout":{"maintenanceWindows":[{"cron":"0 22 * * *","duration":3600}]}}        | UNKNOWN_FIELD | rollout.maintenanceWindows[0].duration
+					{"rollout":{"exponential":{"baseRatePerMinute":10,"factor":2}}}                   | UNKNOWN_FIELD | rollout.exponential.factor
+					{"rollout":{"maxDevicesPerMinute":10,"maxDevicesPerMinute":20}}                   | UNPARSEABLE   |
+					{"rollout":{"maintenanceWindows":{"cron":"0 22 * * *"}}}                          | WRONG_TYPE    | rollout.maintenanceWindows
+					{"rollout":[]}                                                                    | WRONG_TYPE    | rollout
 					""")
 	void givenMalformedJsonThenTheCodeAndFieldAreNamed(String json, String code, String field) {
 		assertThatThrownBy(() -> this.reader.read(utf8(json))).isInstanceOf(InvalidJobRequestException.class)
@@ -52,6 +67,48 @@ class JobRequestReaderTests {
 				assertThat(violation.code()).as(json + " -> " + violation).isEqualTo(code);
 				assertThat(violation.field()).isEqualTo(field);
 			});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			{"rollout":{"abort":[{"failureType":"SOMETIMES"}]}}    | expected one of FAILED, TIMED_OUT, ALL
+			{"rollout":{"targetSelection":1}}                      | expected one of SNAPSHOT, CONTINUOUS
+			{"rollout":{"targetSelection":"1"}}                    | expected one of SNAPSHOT, CONTINUOUS
+			{"rollout":{"targetSelection":"snapshot"}}             | expected one of SNAPSHOT, CONTINUOUS
+			{"rollout":{"endBehavior":"STOP"}}                     | expected one of STOP_ROLLOUT, CANCEL
+			{"rollout":{"abort":[{"thresholdPercentage":"20%"}]}}  | expected a number
+			{"rollout":{"waveIntervalInSeconds":"10s"}}            | expected an integer
+			{"rollout":{"maxDevicesPerMinute":99999999999}}        | out of range
+			{"rollout":{"endTime":"next week"}}                    | expected an ISO-8601 instant
+			""")
+	void givenARolloutValueOfTheWrongTypeThenTheMessageSaysWhatIsExpected(String json, String message) {
+		assertThatThrownBy(() -> this.reader.read(utf8(json))).isInstanceOf(InvalidJobRequestException.class)
+			.satisfies((ex) -> assertThat(((InvalidJobRequestException) ex).primary().message()).as(json)
+				.startsWith(message));
+	}
+
+	@Test
+	void givenAFullRolloutThenEveryFieldIsRead() {
+		JobRequest request = this.reader.read(
+				utf8("""
+						{"target":{"queryCondition":"*"},"action":{"directMethod":{"methodName":"lockDoor"}},
+						 "rollout":{"maxDevicesPerMinute":200,"waveIntervalInSeconds":15,
+						  "exponential":{"baseRatePerMinute":20,"incrementFactor":2,"rateIncreaseCriteria":{"numberOfSucceededDevices":50}},
+						  "abort":[{"failureType":"ALL","thresholdPercentage":20,"minNumberOfExecutedDevices":50,"action":"CANCEL"}],
+						  "retry":[{"failureType":"TIMED_OUT","numberOfRetries":3,"backoffInSeconds":20,"backoffMultiplier":1.5}],
+						  "targetSelection":"CONTINUOUS","endTime":"2026-12-24T18:00:00Z","endBehavior":"CANCEL",
+						  "maintenanceWindows":[{"cron":"0 22 * * *","durationInSeconds":14400,"timeZone":"Europe/Berlin"},
+						   {"startTime":"2026-12-01T00:00:00Z","durationInSeconds":3600}]}}"""));
+
+		assertThat(request.rollout().maxDevicesPerMinute()).isEqualTo(200);
+		assertThat(request.rollout().exponential().incrementFactor()).isEqualTo(2.0);
+		assertThat(request.rollout().exponential().rateIncreaseCriteria().numberOfSucceededDevices()).isEqualTo(50);
+		assertThat(request.rollout().abort().get(0).thresholdPercentage()).isEqualTo(20.0);
+		assertThat(request.rollout().retry().get(0).backoffMultiplier()).isEqualTo(1.5);
+		assertThat(request.rollout().targetSelection()).isEqualTo(TargetSelection.CONTINUOUS);
+		assertThat(request.rollout().endBehavior()).isEqualTo(EndBehavior.CANCEL);
+		assertThat(request.rollout().maintenanceWindows()).extracting(MaintenanceWindow::timeZone)
+			.containsExactly("Europe/Berlin", null);
 	}
 
 	@Test

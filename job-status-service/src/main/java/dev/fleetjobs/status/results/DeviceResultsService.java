@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
+import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
 import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
@@ -80,29 +81,26 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 		return CompletableFuture.supplyAsync(() -> collectNow(terminal, ownership), this.worker);
 	}
 
+	@Override
+	public CompletableFuture<List<DeviceResult>> read(String hubJobId, JobType jobType, DeviceJobStatistics statistics,
+			Ownership ownership) {
+		return CompletableFuture.supplyAsync(() -> settled(hubJobId, jobType, statistics, ownership), this.worker);
+	}
+
+	@Override
+	public void publishWave(List<DeviceResult> results, JobProgress progress) {
+		this.publisher.publish(results, progress);
+		String type = (progress.jobType() != null) ? progress.jobType().name() : null;
+		results.stream()
+			.collect(Collectors.groupingBy((result) -> result.status().name(), Collectors.counting()))
+			.forEach((status, count) -> this.metrics.deviceOutcomes(type, status, count));
+	}
+
 	private JobProgress collectNow(JobProgress terminal, Ownership ownership) {
-		Instant settleBy = this.clock.instant().plus(this.properties.settleTimeout());
 		long started = System.nanoTime();
 		List<DeviceResult> results = fromEarlyReads(terminal);
-		while (results == null) {
-			try {
-				List<DeviceResult> read = unique(this.records.of(terminal.jobId(), terminal.jobType(), this.gate));
-				if (settled(read, terminal.statistics()) || this.clock.instant().isAfter(settleBy)) {
-					results = read;
-					break;
-				}
-				log.debug("Job {}: {} of {} device records final so far", terminal.jobId(), read.size(),
-						terminal.statistics().deviceCount());
-			}
-			catch (HubCallException ex) {
-				log.warn("Job {}: querying its device records failed ({}); retrying", terminal.jobId(),
-						ex.getMessage());
-			}
-			if (!ownership.whileOwned(() -> {
-			})) {
-				throw new CancellationException("job " + terminal.jobId() + " is no longer owned");
-			}
-			pause(this.properties.retryInterval());
+		if (results == null) {
+			results = settled(terminal.jobId(), terminal.jobType(), terminal.statistics(), ownership);
 		}
 		JobProgress done = done(terminal, results.size(), this.clock.instant());
 		List<DeviceResult> publish = results;
@@ -112,6 +110,34 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 		}
 		record(terminal, results, Duration.ofNanos(fetched - started), Duration.ofNanos(System.nanoTime() - fetched));
 		return done;
+	}
+
+	/**
+	 * The hub job's device records once they match its statistics (every device has a
+	 * final record), or as they are when the settle timeout passes; read again while the
+	 * job is owned.
+	 */
+	private List<DeviceResult> settled(String hubJobId, JobType jobType, DeviceJobStatistics statistics,
+			Ownership ownership) {
+		Instant settleBy = this.clock.instant().plus(this.properties.settleTimeout());
+		while (true) {
+			try {
+				List<DeviceResult> read = unique(this.records.of(hubJobId, jobType, this.gate));
+				if (settled(read, statistics) || this.clock.instant().isAfter(settleBy)) {
+					return read;
+				}
+				log.debug("Job {}: {} of {} device records final so far", hubJobId, read.size(),
+						statistics.deviceCount());
+			}
+			catch (HubCallException ex) {
+				log.warn("Job {}: querying its device records failed ({}); retrying", hubJobId, ex.getMessage());
+			}
+			if (!ownership.whileOwned(() -> {
+			})) {
+				throw new CancellationException("job " + hubJobId + " is no longer owned");
+			}
+			pause(this.properties.retryInterval());
+		}
 	}
 
 	/**

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import dev.fleetjobs.contracts.CloudEventHeaders;
+import dev.fleetjobs.contracts.progress.DeviceResult;
+import dev.fleetjobs.contracts.progress.JobProgress;
+import dev.fleetjobs.contracts.rollout.RolloutHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -22,6 +25,8 @@ public class TransactionalEvents implements DisposableBean {
 
 	/** The CloudEvents source of every event of this service. */
 	public static final String SOURCE = "/job-status-service";
+
+	private static final byte[] ROLLOUT_TRUE = "true".getBytes(StandardCharsets.UTF_8);
 
 	private final DefaultKafkaProducerFactory<String, Object> factory;
 
@@ -61,11 +66,19 @@ public class TransactionalEvents implements DisposableBean {
 		});
 	}
 
-	/** A record keyed by jobId with the CloudEvents headers of its payload. */
+	/**
+	 * A record keyed by jobId with the CloudEvents headers of its payload, and the
+	 * rollout header on a rollout's progress and device results (the executor reads only
+	 * those).
+	 */
 	public static ProducerRecord<String, Object> event(String topic, String jobId, Object payload) {
 		ProducerRecord<String, Object> record = new ProducerRecord<>(topic, jobId, payload);
 		CloudEventHeaders.of(payload, SOURCE, jobId)
 			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		if ((payload instanceof JobProgress progress && progress.rollout() != null)
+				|| (payload instanceof DeviceResult result && result.wave() != null)) {
+			record.headers().add(RolloutHeaders.ROLLOUT, ROLLOUT_TRUE);
+		}
 		return record;
 	}
 

@@ -7,6 +7,15 @@ import dev.fleetjobs.contracts.lifecycle.JobCancelled;
 import dev.fleetjobs.contracts.lifecycle.JobQueued;
 import dev.fleetjobs.contracts.lifecycle.JobRejected;
 import dev.fleetjobs.contracts.lifecycle.JobSubmitted;
+import dev.fleetjobs.contracts.rollout.DevicesJoined;
+import dev.fleetjobs.contracts.rollout.RetryScheduled;
+import dev.fleetjobs.contracts.rollout.RolloutAborted;
+import dev.fleetjobs.contracts.rollout.RolloutAccepted;
+import dev.fleetjobs.contracts.rollout.RolloutEnded;
+import dev.fleetjobs.contracts.rollout.RolloutPaused;
+import dev.fleetjobs.contracts.rollout.RolloutResumed;
+import dev.fleetjobs.contracts.rollout.WaveCompleted;
+import dev.fleetjobs.contracts.rollout.WaveStarted;
 
 /**
  * The checks a lifecycle event must pass before it is processed: the fields this service
@@ -49,6 +58,69 @@ final class LifecycleEvents {
 
 	static JobCancelFailed valid(JobCancelFailed event) {
 		jobId(event.jobId());
+		return event;
+	}
+
+	static RolloutAccepted valid(RolloutAccepted event) {
+		jobId(event.jobId());
+		present(event.jobType(), "jobType");
+		present(event.rollout(), "rollout");
+		present(event.acceptedAt(), "acceptedAt");
+		return event;
+	}
+
+	static DevicesJoined valid(DevicesJoined event) {
+		jobId(event.jobId());
+		present(event.totals(), "totals");
+		return event;
+	}
+
+	static WaveStarted valid(WaveStarted event) {
+		jobId(event.jobId());
+		jobId(event.hubJobId());
+		present(event.jobType(), "jobType");
+		present(event.totals(), "totals");
+		if (event.wave() < 1 || event.attempt() < 1) {
+			throw new InvalidLifecycleEventException(InvalidLifecycleEventException.VALIDATION_FAILED, "wave",
+					"wave and attempt: must be at least 1, were " + event.wave() + " and " + event.attempt());
+		}
+		return event;
+	}
+
+	static WaveCompleted valid(WaveCompleted event) {
+		jobId(event.jobId());
+		present(event.totals(), "totals");
+		return event;
+	}
+
+	static RetryScheduled valid(RetryScheduled event) {
+		jobId(event.jobId());
+		present(event.totals(), "totals");
+		return event;
+	}
+
+	static RolloutAborted valid(RolloutAborted event) {
+		jobId(event.jobId());
+		present(event.criterion(), "criterion");
+		present(event.totals(), "totals");
+		return event;
+	}
+
+	static RolloutPaused valid(RolloutPaused event) {
+		jobId(event.jobId());
+		return event;
+	}
+
+	static RolloutResumed valid(RolloutResumed event) {
+		jobId(event.jobId());
+		return event;
+	}
+
+	static RolloutEnded valid(RolloutEnded event) {
+		jobId(event.jobId());
+		present(event.outcome(), "outcome");
+		present(event.totals(), "totals");
+		present(event.endedAt(), "endedAt");
 		return event;
 	}
 

@@ -86,7 +86,7 @@ final class PartitionOwnership {
 				continue;
 			}
 			TrackedJob job = TrackedJob.from(progress, partition);
-			if (ProgressRules.rank(progress.status()) >= 1) {
+			if (progress.rollout() == null && ProgressRules.rank(progress.status()) >= 1) {
 				job.startPolling(now, null);
 				polled++;
 			}

@@ -1,6 +1,11 @@
 package dev.fleetjobs.status.tracking;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import dev.fleetjobs.contracts.command.JobType;
+import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
+import dev.fleetjobs.contracts.progress.DeviceResult;
 
 import dev.fleetjobs.contracts.progress.JobProgress;
 
@@ -18,6 +23,25 @@ public interface ResultsCollector {
 	 * longer owned or the service stops
 	 */
 	CompletableFuture<JobProgress> collect(JobProgress terminal, Ownership ownership);
+
+	/**
+	 * Reads the device records of one hub job (a rollout's wave) once they are final, and
+	 * publishes nothing.
+	 * @param hubJobId the hub job
+	 * @param jobType its type
+	 * @param statistics its final statistics (how many records to wait for)
+	 * @param ownership reads only while this instance owns the rollout
+	 * @return the records, one per device; fails when the rollout is no longer owned or
+	 * the service stops
+	 */
+	CompletableFuture<List<DeviceResult>> read(String hubJobId, JobType jobType, DeviceJobStatistics statistics,
+			Ownership ownership);
+
+	/**
+	 * Publishes a wave's device results and the rollout's progress that marks them
+	 * published, in one transaction; returns once it is committed, throws otherwise.
+	 */
+	void publishWave(List<DeviceResult> results, JobProgress progress);
 
 	/**
 	 * Tells the collector that a job runs and has made progress (it may read the records

@@ -39,6 +39,15 @@ final class TrackedJob {
 
 	boolean firstProgressRecorded;
 
+	private RolloutState rollout;
+
+	private Instant createdTime;
+
+	private Instant startTime;
+
+	/** A rollout whose state changed since its latest published progress. */
+	boolean rolloutDirty;
+
 	TrackedJob(String jobId, int partition) {
 		this.jobId = jobId;
 		this.partition = partition;
@@ -51,6 +60,11 @@ final class TrackedJob {
 		job.describe(progress.requestId(), progress.jobType(), progress.labels());
 		job.last = progress;
 		job.firstProgressRecorded = true;
+		if (progress.rollout() != null) {
+			job.rollout = RolloutState.from(progress.rollout(), progress.deviceResultCount());
+			job.createdTime = progress.createdTime();
+			job.startTime = progress.startTime();
+		}
 		return job;
 	}
 
@@ -69,6 +83,30 @@ final class TrackedJob {
 	void published(JobProgress progress) {
 		this.last = progress;
 		describe(null, progress.jobType(), null);
+	}
+
+	/** The job is a rollout: its waves are polled, not the job itself. */
+	void rollout(RolloutState state, Instant createdTime, Instant startTime) {
+		this.rollout = state;
+		this.createdTime = createdTime;
+		this.startTime = startTime;
+	}
+
+	/** The rollout's state, or null for a job without a rollout. */
+	RolloutState rollout() {
+		return this.rollout;
+	}
+
+	boolean isRollout() {
+		return this.rollout != null;
+	}
+
+	Instant createdTime() {
+		return this.createdTime;
+	}
+
+	Instant startTime() {
+		return this.startTime;
 	}
 
 	/** Polled from now on. */

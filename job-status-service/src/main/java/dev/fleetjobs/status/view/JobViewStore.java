@@ -20,10 +20,10 @@ import dev.fleetjobs.contracts.progress.JobStatus;
 
 /**
  * The materialized view: for each job its latest progress (highest sequence wins), its
- * lifecycle events and its device results (one per device), in memory. Bounded: beyond
- * {@code maxJobs} jobs or {@code maxDeviceResults} results, the finished jobs seen
- * longest ago are dropped; unfinished jobs are always kept. Written by the topic
- * follower, read by the API.
+ * lifecycle events and its device results (one per device, a rollout's latest attempt),
+ * in memory. Bounded: beyond {@code maxJobs} jobs or {@code maxDeviceResults} results,
+ * the finished jobs seen longest ago are dropped; unfinished jobs are always kept.
+ * Written by the topic follower, read by the API.
  */
 final class JobViewStore {
 
@@ -66,11 +66,21 @@ final class JobViewStore {
 		evict();
 	}
 
+	/** A device's result; of a rollout's device, the latest attempt is kept. */
 	synchronized void result(DeviceResult result) {
-		if (entry(result.jobId()).results.put(result.deviceId(), result) == null) {
+		Map<String, DeviceResult> results = entry(result.jobId()).results;
+		DeviceResult previous = results.get(result.deviceId());
+		if (previous != null && attempt(previous) > attempt(result)) {
+			return;
+		}
+		if (results.put(result.deviceId(), result) == null) {
 			this.deviceResults++;
 		}
 		evict();
+	}
+
+	private static int attempt(DeviceResult result) {
+		return (result.attempt() != null) ? result.attempt() : 1;
 	}
 
 	synchronized Optional<JobDetails> job(String jobId) {

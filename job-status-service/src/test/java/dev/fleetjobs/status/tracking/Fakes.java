@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
+import dev.fleetjobs.contracts.progress.DeviceJobStatus;
+import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
 import dev.fleetjobs.status.hub.CallBudget;
@@ -170,6 +172,32 @@ final class Fakes {
 			return ownership.whileOwned(() -> {
 			}) ? CompletableFuture.completedFuture(done)
 					: CompletableFuture.failedFuture(new IllegalStateException("not owned"));
+		}
+
+		/** Waves' results published, with the progress of each transaction. */
+		final List<DeviceResult> waveResults = new ArrayList<>();
+
+		final List<JobProgress> waveProgress = new ArrayList<>();
+
+		/**
+		 * One completed record per device of the hub job, device ids
+		 * {@code <hubJobId>-d<n>}.
+		 */
+		@Override
+		public CompletableFuture<List<DeviceResult>> read(String hubJobId, JobType jobType,
+				DeviceJobStatistics statistics, Ownership ownership) {
+			List<DeviceResult> records = new ArrayList<>();
+			for (int i = 0; i < statistics.deviceCount(); i++) {
+				records.add(new DeviceResult(hubJobId, hubJobId + "-d" + i, jobType, DeviceJobStatus.COMPLETED, 200,
+						null, null, null, null, null, null));
+			}
+			return CompletableFuture.completedFuture(records);
+		}
+
+		@Override
+		public void publishWave(List<DeviceResult> results, JobProgress progress) {
+			this.waveResults.addAll(results);
+			this.waveProgress.add(progress);
 		}
 
 	}

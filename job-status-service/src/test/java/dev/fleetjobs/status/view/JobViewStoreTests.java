@@ -67,6 +67,19 @@ class JobViewStoreTests {
 	}
 
 	@Test
+	void givenRolloutResultsOfSeveralAttempts_whenStoredInAnyOrder_thenEachDeviceShowsItsLatestAttempt() {
+		this.store.result(result("r", "d-1", DeviceJobStatus.FAILED).ofWave("r", 1, 1));
+		this.store.result(result("r", "d-1", DeviceJobStatus.COMPLETED).ofWave("r", 4, 2));
+		this.store.result(result("r", "d-2", DeviceJobStatus.COMPLETED).ofWave("r", 3, 3));
+		this.store.result(result("r", "d-2", DeviceJobStatus.FAILED).ofWave("r", 2, 2));
+
+		assertThat(this.store.devices("r", null, 0, 10).orElseThrow().items())
+			.extracting(DeviceResult::deviceId, DeviceResult::attempt, DeviceResult::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("d-1", 2, DeviceJobStatus.COMPLETED),
+					org.assertj.core.groups.Tuple.tuple("d-2", 3, DeviceJobStatus.COMPLETED));
+	}
+
+	@Test
 	void givenLifecycleEvents_whenTheJobIsRead_thenItsHistoryAndProgressAreThere() {
 		JobSubmitted submitted = new JobSubmitted("j", null, JobType.DEVICE_METHOD, "*", Instant.EPOCH, 60, "queued",
 				null, 1, Map.of(), Instant.EPOCH);
