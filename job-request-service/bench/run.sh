@@ -8,7 +8,7 @@
 #  2. REST: wrk POSTs /api/jobs with an API key and fresh request ids, first as fast as it can
 #     (throughput, goal >= 1,000 req/s), then paced at about 1,000 req/s (latency, goal p99 <= 50 ms).
 # Environment: INGRESS_COUNT (100000), WRK_DURATION (30s), WRK_CONNECTIONS (16), WRK_THREADS (2),
-# KAFKA_PORT (29092), SERVICE_PORT (18081), BUILD=0 to skip building the jar.
+# KAFKA_PORT (29092), SERVICE_PORT (18081), MANAGEMENT_PORT (18091: health and metrics), BUILD=0 to skip building the jar.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,6 +16,7 @@ root="$(cd "$here/../.." && pwd)"
 work="$(mktemp -d /tmp/fleetjobs-bench.XXXXXX)"
 kafka_port="${KAFKA_PORT:-29092}"
 service_port="${SERVICE_PORT:-18081}"
+management_port="${MANAGEMENT_PORT:-18091}"
 count="${INGRESS_COUNT:-100000}"
 run="$(date +%s)"
 service_pid=""
@@ -43,12 +44,12 @@ api_key="bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 api_hash="$(printf '%s' "$api_key" | sha256sum | cut -d' ' -f1)"
 FLEETJOBS_SECURITY_API_KEYS_0_NAME=bench FLEETJOBS_SECURITY_API_KEYS_0_HASH="$api_hash" \
 FLEETJOBS_SECURITY_API_KEYS_0_SCOPES=jobs:submit,jobs:cancel,jobs:read \
-  java ${SERVICE_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" --server.port="$service_port" \
+  java ${SERVICE_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$jar" --server.port="$service_port" --management.server.port="$management_port" \
   --spring.kafka.bootstrap-servers="localhost:$kafka_port" --fleetjobs.security.data-dir="$work/service-data" \
   > "$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do
-  curl -fs "localhost:$service_port/actuator/health/readiness" >/dev/null && break; sleep 0.5
+  curl -fs "localhost:$management_port/actuator/health/readiness" >/dev/null && break; sleep 0.5
 done
 
 echo "== Kafka ingress: warm-up with 20000 requests"
@@ -75,4 +76,4 @@ cat "$work/ingress.txt"
 summary() { awk -v what="$1" '/Requests\/sec/{print what ": " $2 " requests/s"} /^ +50%/{print what ": p50 " $2} /^ +99%/{print what ": p99 " $2} /Non-2xx/{print what ": NON-2xx responses: " $NF}' "$2"; }
 summary "rest (saturated, ${WRK_CONNECTIONS:-16} connections)" "$work/wrk.txt"
 summary "rest (paced, 32 connections)" "$work/wrk-paced.txt"
-curl -s "localhost:$service_port/actuator/prometheus" | grep -E '^fleetjobs_requests_(accepted|rejected)_total' || true
+curl -s "localhost:$management_port/actuator/prometheus" | grep -E '^fleetjobs_requests_(accepted|rejected)_total' || true

@@ -10,7 +10,7 @@
 # Environment: FRESHNESS_JOBS (40), CONCURRENT (4), STEADY_JOBS (10), STEADY_SECONDS (180),
 # RESULTS_DEVICES (10000), RESULTS_ROUNDS (4, the first warms up), WARMUP_JOBS (8), JOB_OPS_BUDGET (300), QUERY_BUDGET (600),
 # SERVICE_ARGS (more --key=value for the service), KAFKA_PORT (29192), HUB_PORT (28543),
-# SERVICE_PORT (18083), BUILD=0 to skip building.
+# SERVICE_PORT (18083), MANAGEMENT_PORT (18093: health and metrics), BUILD=0 to skip building.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,6 +22,7 @@ hub_port="${HUB_PORT:-28543}"
 mqtt_port="$((hub_port + 440))"
 admin_port="$((hub_port + 1))"
 service_port="${SERVICE_PORT:-18083}"
+management_port="${MANAGEMENT_PORT:-18093}"
 key="$(head -c 32 /dev/urandom | base64)"
 api_key="bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 api_hash="$(printf '%s' "$api_key" | sha256sum | cut -d' ' -f1)"
@@ -66,25 +67,25 @@ connection_string="HostName=localhost;SharedAccessKeyName=iothubowner;SharedAcce
 FLEETJOBS_SECURITY_API_KEYS_0_NAME=bench FLEETJOBS_SECURITY_API_KEYS_0_HASH="$api_hash" \
 FLEETJOBS_SECURITY_API_KEYS_0_SCOPES=jobs:read \
 java ${SERVICE_JAVA_OPTS:--XX:+UseSerialGC -Xmx512m} -jar "$module/target/job-status-service-0.1.0-SNAPSHOT.jar" \
-  --server.port="$service_port" --spring.kafka.bootstrap-servers="localhost:$kafka_port" \
+  --server.port="$service_port" --management.server.port="$management_port" --spring.kafka.bootstrap-servers="localhost:$kafka_port" \
   --fleetjobs.iot-hub.connection-string="$connection_string" --fleetjobs.iot-hub.endpoint="localhost:$hub_port" \
   --fleetjobs.iot-hub.trust-store="$work/hub/ca.p12" \
   --fleetjobs.hub-budget.job-operations-per-minute="${JOB_OPS_BUDGET:-300}" \
   --fleetjobs.hub-budget.queries-per-minute="${QUERY_BUDGET:-600}" \
   --fleetjobs.security.local-key-file="$work/no-key" ${SERVICE_ARGS:-} > "$work/service.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 120); do curl -fs "localhost:$service_port/actuator/health/readiness" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -fs "localhost:$management_port/actuator/health/readiness" >/dev/null && break; sleep 0.5; done
 
 echo "== driver (emulator $(basename "$emulator_jar"), tier unlimited; service budget ${JOB_OPS_BUDGET:-300} job operations and ${QUERY_BUDGET:-600} queries per minute, default cadence)"
 java -XX:+UseSerialGC -Djavax.net.ssl.trustStore="$work/hub/ca.p12" -Djavax.net.ssl.trustStorePassword=changeit \
   -cp "$module/target/test-classes:$module/target/classes:$(cat "$work/classpath.txt")" \
   dev.fleetjobs.status.bench.StatusBenchmark "localhost:$kafka_port" "localhost:$hub_port" "$connection_string" \
-  "http://localhost:$service_port" "http://127.0.0.1:$admin_port" 2>"$work/driver.log" | tee "$work/bench.txt"
+  "http://localhost:$management_port" "http://127.0.0.1:$admin_port" 2>"$work/driver.log" | tee "$work/bench.txt"
 
 echo
 echo "== Summary ($(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg))"
 cat "$work/bench.txt"
-curl -s "localhost:$service_port/actuator/prometheus" | grep -E '^fleetjobs_status_(hub_calls_total|publish_lag_seconds_(count|sum|max))' || true
+curl -s "localhost:$management_port/actuator/prometheus" | grep -E '^fleetjobs_status_(hub_calls_total|publish_lag_seconds_(count|sum|max))' || true
 echo "== the read API: the newest job, and two of its device results"
 curl -s -H "X-API-Key: $api_key" "localhost:$service_port/api/jobs?size=1"; echo
 newest="$(curl -s -H "X-API-Key: $api_key" "localhost:$service_port/api/jobs?size=1" | sed -E 's/.*"jobId":"([^"]+)".*/\1/')"

@@ -1,8 +1,11 @@
 package dev.fleetjobs.request;
 
+import dev.fleetjobs.support.web.ConnectionLimits;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The front door of FleetJobs: job requests by REST and Kafka, validated, authorized,
@@ -10,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ConnectionLimits.class)
 public class JobRequestApplication {
 
 	public static void main(String[] args) {

@@ -13,7 +13,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 /**
  * One Spring context and one embedded KRaft broker, shared by every integration test
  * class of this module (same annotation, same cached context). Two API keys and an HS256
- * JWT secret are configured; see {@link TestCredentials}.
+ * JWT secret are configured; see {@link TestCredentials}. The connection limits are low,
+ * so floods are small.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +29,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"fleetjobs.security.api-keys[1].hash=" + TestCredentials.READ_ONLY_HASH,
 				"fleetjobs.security.api-keys[1].scopes=jobs:read",
 				"fleetjobs.security.jwt-hmac-secret=" + TestCredentials.HMAC_SECRET,
-				"fleetjobs.validation.max-request-bytes=65536", "fleetjobs.topics.partitions=3" })
+				"fleetjobs.validation.max-request-bytes=65536", "fleetjobs.topics.partitions=3",
+				// low enough that ConnectionFloodIntegrationTests reaches them with a few
+				// sockets
+				"fleetjobs.http.max-connections-per-address=40", "fleetjobs.http.header-read-timeout=2s" })
 @EmbeddedKafka(partitions = 3)
 @Import(TopicRecorder.class)
 public @interface KafkaIntegrationTest {

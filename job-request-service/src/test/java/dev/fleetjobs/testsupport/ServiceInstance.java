@@ -24,7 +24,7 @@ public final class ServiceInstance implements AutoCloseable {
 	}
 
 	public static ServiceInstance start(String brokers, String... extraArguments) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + brokers, "--spring.kafka.listener.auto-startup=false",
 				"--fleetjobs.security.generate-local-key=false", "--fleetjobs.security.data-dir=target/test-data",
 				"--fleetjobs.security.api-keys[0].name=" + TestCredentials.ALL_SCOPES_NAME,
@@ -38,6 +38,11 @@ public final class ServiceInstance implements AutoCloseable {
 
 	public Api api() {
 		return new Api(((WebServerApplicationContext) this.context).getWebServer().getPort());
+	}
+
+	/** Its management port: health and metrics. */
+	public Api management() {
+		return new Api(this.context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
 	}
 
 	@Override

@@ -1,10 +1,12 @@
 package dev.fleetjobs.status;
 
 import dev.fleetjobs.support.hub.HubKeepAlive;
+import dev.fleetjobs.support.web.ConnectionLimits;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * Turns Azure IoT Hub job state into events: progress on {@code fleetjobs.progress}, one
@@ -13,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ConnectionLimits.class)
 public class JobStatusApplication {
 
 	public static void main(String[] args) {

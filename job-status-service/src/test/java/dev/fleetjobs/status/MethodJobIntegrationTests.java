@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,9 @@ class MethodJobIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Test
 	void givenMethodJobOn200Devices_whenTracked_thenProgressRunsScheduledRunningCompletedWithExactResults() {
@@ -112,7 +116,7 @@ class MethodJobIntegrationTests {
 			.path("resultsComplete")
 			.asBoolean()).as("resultsComplete of the job in the read API").isTrue();
 
-		String scrape = new Api(this.port).get("/actuator/prometheus").raw().body();
+		String scrape = new Api(this.managementPort).get("/actuator/prometheus").raw().body();
 		assertThat(scrape).as("the metric names the Grafana dashboard uses (README)")
 			.contains(DASHBOARD_METRICS)
 			.contains("fleetjobs_status_device_outcomes_total{job_type=\"device_method\",outcome=\"failed\"")

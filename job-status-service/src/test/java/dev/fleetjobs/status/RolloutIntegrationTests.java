@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,9 @@ class RolloutIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Test
 	void givenTwoWavesWithARetry_whenTracked_thenResultsPerWaveAndAttemptThenOneFinalEvent() {
@@ -143,7 +147,8 @@ class RolloutIntegrationTests {
 			.filter((item) -> failing.contains(item.path("deviceId").asString()))
 			.map((item) -> item.path("attempt").asInt())
 			.toList()).containsOnly(2);
-		assertThat(api.get("/actuator/prometheus").raw().body()).contains("fleetjobs_status_rollout_waves_tracked ")
+		assertThat(new Api(this.managementPort).get("/actuator/prometheus").raw().body())
+			.contains("fleetjobs_status_rollout_waves_tracked ")
 			.contains("fleetjobs_status_publish_lag_seconds_bucket{event=\"wave\"");
 	}
 

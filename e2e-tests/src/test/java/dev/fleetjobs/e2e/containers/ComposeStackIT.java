@@ -51,8 +51,11 @@ class ComposeStackIT {
 			.withEnv("FLEETJOBS_DEVICES", "200")
 			.withServices("kafka", "iot-hub-emulator", REQUEST, "job-executor-service", STATUS, "device-simulator-0",
 					"device-simulator-1")
-			.withExposedService(REQUEST, 8081, Wait.forHttp("/actuator/health/readiness").forStatusCode(200))
-			.withExposedService(STATUS, 8083, Wait.forHttp("/actuator/health/readiness").forStatusCode(200))
+			.withExposedService(REQUEST, 8081)
+			.withExposedService(STATUS, 8083)
+			// health on the management ports
+			.withExposedService(REQUEST, 8091, Wait.forHttp("/actuator/health/readiness").forStatusCode(200))
+			.withExposedService(STATUS, 8093, Wait.forHttp("/actuator/health/readiness").forStatusCode(200))
 			.withRemoveVolumes(true)
 			.withStartupTimeout(Duration.ofMinutes(15))) {
 			system.start();

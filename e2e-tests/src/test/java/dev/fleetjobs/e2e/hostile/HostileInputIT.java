@@ -106,7 +106,7 @@ class HostileInputIT {
 	void givenAllThatBadInput_whenItIsOver_thenEveryServiceIsReadyNothingBadBecameACommandAndAValidJobCompletes() {
 		RestProbe rest = new RestProbe();
 		StackPorts ports = stack.settings().ports();
-		for (int port : List.of(ports.requestService(), ports.executorService(), ports.statusService())) {
+		for (int port : List.of(ports.requestManagement(), ports.executorService(), ports.statusManagement())) {
 			RestProbe.Answer readiness = rest.send("GET", "http://localhost:" + port + "/actuator/health/readiness",
 					Map.of(), null);
 			assertThat(readiness.status()).as("readiness of the service on port %d", port).isEqualTo(200);

@@ -31,13 +31,17 @@ final class SecondRequestService implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final String jwtSecret = random();
 
 	private final String readOnlyKey = "fj_" + random();
 
 	SecondRequestService(LocalStack stack) {
 		this.port = stack.settings().ports().requestService() + 50;
-		Map<String, String> env = Map.of("SERVER_PORT", Integer.toString(this.port), "SPRING_KAFKA_BOOTSTRAPSERVERS",
+		this.managementPort = stack.settings().ports().requestManagement() + 50;
+		Map<String, String> env = Map.of("SERVER_PORT", Integer.toString(this.port), "MANAGEMENT_SERVER_PORT",
+				Integer.toString(this.managementPort), "SPRING_KAFKA_BOOTSTRAPSERVERS",
 				"localhost:" + stack.settings().ports().kafka(), "SPRING_KAFKA_LISTENER_AUTOSTARTUP", "false",
 				"FLEETJOBS_SECURITY_JWTHMACSECRET", this.jwtSecret, "FLEETJOBS_SECURITY_APIKEYS_0_NAME", "reader",
 				"FLEETJOBS_SECURITY_APIKEYS_0_HASH", sha256(this.readOnlyKey), "FLEETJOBS_SECURITY_APIKEYS_0_SCOPES",
@@ -47,7 +51,7 @@ final class SecondRequestService implements AutoCloseable {
 				List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
 				List.of("-jar", stack.settings().jars().serviceJar(StackComponents.REQUEST).toString()));
 		this.process = new ManagedProcess(NAME, command, env, stack.settings().run(),
-				HealthCheck.http(baseUrl() + "/actuator/health/readiness"));
+				HealthCheck.http("http://localhost:" + this.managementPort + "/actuator/health/readiness"));
 	}
 
 	SecondRequestService start() {

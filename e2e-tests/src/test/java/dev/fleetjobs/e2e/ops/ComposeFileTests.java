@@ -53,13 +53,27 @@ class ComposeFileTests {
 				targets.addAll((List<String>) config.get("targets"));
 			}
 		}
-		assertThat(targets).containsExactlyInAnyOrder("job-request-service:8081", "job-executor-service:8082",
-				"job-status-service:8083", "device-simulator-0:8084", "device-simulator-1:8084");
+		// the request and status services on their management ports (application.yml)
+		assertThat(targets).containsExactlyInAnyOrder("job-request-service:8091", "job-executor-service:8082",
+				"job-status-service:8093", "device-simulator-0:8084", "device-simulator-1:8084");
 		for (String target : targets) {
 			String service = target.substring(0, target.indexOf(':'));
 			String port = target.substring(target.indexOf(':') + 1);
 			assertThat(services).containsKey(service);
 			assertThat((List<String>) services.get(service).get("ports")).anyMatch((p) -> p.endsWith(":" + port));
+		}
+	}
+
+	@Test
+	void givenTheApiServices_whenTheirImagesAreRead_thenHealthChecksUseTheManagementPortOfApplicationYml()
+			throws IOException {
+		for (String module : List.of("job-request-service", "job-status-service")) {
+			Map<String, Object> application = yaml(ROOT.resolve(module).resolve("src/main/resources/application.yml"));
+			Object port = ((Map<String, Object>) ((Map<String, Object>) application.get("management")).get("server"))
+				.get("port");
+			String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
+			assertThat(dockerfile).as(module).contains("/dev/tcp/127.0.0.1/" + port + " ").contains("EXPOSE");
+			assertThat((List<String>) services().get(module).get("ports")).as(module).contains(port + ":" + port);
 		}
 	}
 

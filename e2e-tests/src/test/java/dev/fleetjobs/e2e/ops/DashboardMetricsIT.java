@@ -50,8 +50,10 @@ class DashboardMetricsIT {
 		}
 		Set<String> queried = dashboardMetrics(E2eStack.projectRoot().resolve("ops/grafana/dashboards/fleetjobs.json"));
 		StackPorts ports = stack.settings().ports();
-		String exposed = scrape(ports.requestService()) + scrape(ports.executorService())
-				+ scrape(ports.statusService()) + scrape(ports.simulator());
+		StringBuilder exposed = new StringBuilder();
+		for (int port : ports.actuatorPorts()) {
+			exposed.append(scrape(port));
+		}
 
 		assertThat(queried).as("metrics the dashboard queries").hasSizeGreaterThan(10);
 		assertThat(queried).allSatisfy((metric) -> assertThat(exposed).as("exposed metrics")

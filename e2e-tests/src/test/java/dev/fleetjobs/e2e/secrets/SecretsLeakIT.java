@@ -79,8 +79,7 @@ class SecretsLeakIT {
 		}
 		List<String> exposed = new ArrayList<>();
 		StackPorts ports = stack.settings().ports();
-		for (int port : List.of(ports.requestService(), ports.executorService(), ports.statusService(),
-				ports.simulator())) {
+		for (int port : ports.actuatorPorts()) {
 			for (String path : ACTUATOR) {
 				HttpResponse<String> response = get("http://localhost:" + port + path);
 				if (response.statusCode() == 200) {

@@ -23,8 +23,9 @@ public final class StackInfo {
 		row(out, "Read API", status + "/api/jobs   and   " + status + "/api/jobs/{jobId}/devices");
 		row(out, "Live progress (SSE)", status + "/api/jobs/{jobId}/stream");
 		row(out, "Swagger UI (status)", status + "/swagger-ui.html");
-		row(out, "Metrics", request + "/actuator/prometheus  (also :" + p.executorService() + ", :" + p.statusService()
-				+ ", :" + p.simulator() + ")");
+		row(out, "Metrics", "http://localhost:" + p.requestManagement() + "/actuator/prometheus  (also :"
+				+ p.executorService() + ", :" + p.statusManagement() + ", :" + p.simulator() + ")");
+		row(out, "Health", "http://localhost:" + p.requestManagement() + "/actuator/health/readiness  (same ports)");
 		row(out, "Kafka", "localhost:" + p.kafka() + "  (topics fleetjobs.*)");
 		row(out, "IoT Hub emulator", "https://localhost:" + p.emulatorHttps() + "  mqtts://localhost:"
 				+ p.emulatorMqtt() + "  admin http://127.0.0.1:" + p.emulatorAdmin() + "/admin");

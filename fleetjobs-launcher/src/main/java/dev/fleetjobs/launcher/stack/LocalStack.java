@@ -94,9 +94,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private void checkPortsFree() {
 		StackPorts ports = this.settings.ports();
-		for (int port : List.of(ports.kafka(), ports.kafkaController(), ports.emulatorHttps(), ports.emulatorMqtt(),
-				ports.emulatorAdmin(), ports.requestService(), ports.executorService(), ports.statusService(),
-				ports.simulator())) {
+		for (int port : ports.all()) {
 			try (ServerSocket socket = new ServerSocket()) {
 				// Connections of a previous run in TIME_WAIT do not make a port busy.
 				socket.setReuseAddress(true);

@@ -67,11 +67,13 @@ public final class StackComponents {
 	}
 
 	public ManagedProcess requestService() {
-		Map<String, String> env = springEnv(this.settings.ports().requestService());
+		StackPorts ports = this.settings.ports();
+		Map<String, String> env = springEnv(ports.requestService());
+		env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.requestManagement()));
 		env.putAll(apiKeyEnv());
 		env.put("FLEETJOBS_SECURITY_DATADIR", this.settings.run().data(REQUEST).toString());
 		env.put("FLEETJOBS_SECURITY_GENERATELOCALKEY", "false");
-		return service(REQUEST, this.settings.ports().requestService(), env);
+		return service(REQUEST, ports.requestManagement(), env);
 	}
 
 	public ManagedProcess executorService() {
@@ -82,7 +84,9 @@ public final class StackComponents {
 	}
 
 	public ManagedProcess statusService() {
-		Map<String, String> env = springEnv(this.settings.ports().statusService());
+		StackPorts ports = this.settings.ports();
+		Map<String, String> env = springEnv(ports.statusService());
+		env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.statusManagement()));
 		env.putAll(hubEnv());
 		env.putAll(apiKeyEnv());
 		env.put("FLEETJOBS_SECURITY_LOCALKEYFILE", this.settings.run().data(STATUS).resolve("none").toString());
@@ -95,7 +99,7 @@ public final class StackComponents {
 			env.put("FLEETJOBS_HUBBUDGET_JOBOPERATIONSPERMINUTE", "6000");
 			env.put("FLEETJOBS_HUBBUDGET_QUERIESPERMINUTE", "6000");
 		}
-		return service(STATUS, this.settings.ports().statusService(), env, RETAINING_JVM);
+		return service(STATUS, ports.statusManagement(), env, RETAINING_JVM);
 	}
 
 	public ManagedProcess simulator() {
@@ -137,21 +141,22 @@ public final class StackComponents {
 		return this.settings.run().data(EMULATOR);
 	}
 
-	private ManagedProcess service(String module, int port, Map<String, String> env) {
-		return service(module, port, env, List.of("-XX:+UseSerialGC"));
+	/** A Spring Boot service whose readiness answers on {@code actuatorPort}. */
+	private ManagedProcess service(String module, int actuatorPort, Map<String, String> env) {
+		return service(module, actuatorPort, env, List.of("-XX:+UseSerialGC"));
 	}
 
-	private ManagedProcess service(String module, int port, Map<String, String> env, List<String> collector) {
-		return service(module, module, port, env, collector);
+	private ManagedProcess service(String module, int actuatorPort, Map<String, String> env, List<String> collector) {
+		return service(module, module, actuatorPort, env, collector);
 	}
 
-	private ManagedProcess service(String name, String module, int port, Map<String, String> env,
+	private ManagedProcess service(String name, String module, int actuatorPort, Map<String, String> env,
 			List<String> collector) {
 		List<String> command = ManagedProcess.java(this.settings.run(), name,
 				jvm(collector, "-Xms64m", "-Xmx512m", "-Xss512k"),
 				List.of("-jar", this.settings.jars().serviceJar(module).toString()));
 		return new ManagedProcess(name, command, env, this.settings.run(),
-				HealthCheck.http("http://localhost:" + port + "/actuator/health/readiness"));
+				HealthCheck.http("http://localhost:" + actuatorPort + "/actuator/health/readiness"));
 	}
 
 	private static List<String> jvm(List<String> collector, String... options) {

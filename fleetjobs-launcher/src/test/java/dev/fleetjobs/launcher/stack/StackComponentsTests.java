@@ -55,6 +55,19 @@ class StackComponentsTests {
 	}
 
 	@Test
+	void givenTheApiServices_whenTheyAreDefined_thenHealthAndMetricsAreOnAManagementPortOfTheirOwn() {
+		StackComponents components = new StackComponents(this.settings);
+
+		assertThat(components.requestService().environment()).containsEntry("SERVER_PORT", "8081")
+			.containsEntry("MANAGEMENT_SERVER_PORT", "8091");
+		assertThat(components.statusService().environment()).containsEntry("SERVER_PORT", "8083")
+			.containsEntry("MANAGEMENT_SERVER_PORT", "8093");
+		assertThat(components.executorService().environment()).doesNotContainKey("MANAGEMENT_SERVER_PORT");
+		assertThat(StackPorts.DEFAULTS.actuatorPorts()).containsExactly(8091, 8082, 8093, 8084);
+		assertThat(StackPorts.DEFAULTS.all()).doesNotHaveDuplicates().hasSize(11);
+	}
+
+	@Test
 	void givenTheEmulator_whenTheStatusServiceIsDefined_thenItReadsDeviceRecordsInTheEmulatorsLargestPages() {
 		assertThat(new StackComponents(this.settings).statusService().environment())
 			.containsEntry("FLEETJOBS_RESULTS_PAGESIZE", "10000");
@@ -144,6 +157,8 @@ class StackComponentsTests {
 		assertThat(moved.kafka()).isEqualTo(19092);
 		assertThat(moved.emulatorHttps()).isEqualTo(18443);
 		assertThat(moved.simulator()).isEqualTo(18084);
+		assertThat(moved.requestManagement()).isEqualTo(18091);
+		assertThat(moved.statusManagement()).isEqualTo(18093);
 	}
 
 }

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.fleetjobs.support.testing.Api.apiKey;
@@ -37,14 +38,20 @@ class JobControllerIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@Autowired
 	TopicRecorder topics;
 
 	private Api api;
 
+	private Api management;
+
 	@BeforeEach
 	void connect() {
 		this.api = new Api(this.port);
+		this.management = new Api(this.managementPort);
 	}
 
 	@Test
@@ -331,23 +338,26 @@ class JobControllerIntegrationTests {
 		this.api.post("/api/jobs", lockDoor("metrics-" + UUID.randomUUID(), "lockDoor"), ALL_SCOPES);
 		this.api.post("/api/jobs", lockDoor("metrics-" + UUID.randomUUID(), "lock/Door"), ALL_SCOPES);
 
-		String prometheus = this.api.get("/actuator/prometheus").text();
+		String prometheus = this.management.get("/actuator/prometheus").text();
 		assertThat(prometheus).containsPattern("fleetjobs_requests_accepted_total\\{channel=\"rest\"} [1-9]")
 			.containsPattern(
 					"fleetjobs_requests_rejected_total\\{channel=\"rest\",reason=\"VALIDATION_FAILED\"} [1-9]");
 
-		String everything = prometheus + this.api.get("/actuator/health").text() + this.api.get("/actuator/info").text()
-				+ this.api.get("/actuator/health/readiness").text();
+		String everything = prometheus + this.management.get("/actuator/health").text()
+				+ this.management.get("/actuator/info").text()
+				+ this.management.get("/actuator/health/readiness").text();
 		assertThat(everything).doesNotContain(TestCredentials.HMAC_SECRET)
 			.doesNotContain(TestCredentials.ALL_SCOPES_HASH)
 			.doesNotContain(TestCredentials.ALL_SCOPES_KEY);
-		assertThat(this.api.get("/actuator/env").status()).isEqualTo(401);
-		assertThat(this.api.get("/actuator/configprops", ALL_SCOPES).status()).isEqualTo(404);
+		assertThat(this.management.get("/actuator/env").status()).isEqualTo(401);
+		assertThat(this.management.get("/actuator/configprops", ALL_SCOPES).status()).isEqualTo(404);
+		// the API port serves no actuator endpoint at all
+		assertThat(this.api.get("/actuator/health").status()).isEqualTo(404);
 	}
 
 	@Test
 	void givenTheServiceThenReadinessIncludesKafkaAndTheIndexAndTheOpenApiDocumentIsServed() {
-		JsonNode readiness = this.api.get("/actuator/health/readiness").json();
+		JsonNode readiness = this.management.get("/actuator/health/readiness").json();
 
 		assertThat(readiness.path("status").asString()).isEqualTo("UP");
 		assertThat(readiness.path("components").path("kafka").path("status").asString()).isEqualTo("UP");

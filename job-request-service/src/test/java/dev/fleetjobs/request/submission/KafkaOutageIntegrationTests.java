@@ -34,9 +34,15 @@ class KafkaOutageIntegrationTests {
 
 	private static final String[] KEY = apiKey(TestCredentials.ALL_SCOPES_KEY);
 
+	private static final String SHARED_BROKERS = "spring.embedded.kafka.brokers";
+
 	@Test
 	void givenTheBrokerGoesDownThen503WithRetryAfterAndWhenItIsBackThen202AndTheCommandIsThere() throws Exception {
 		int advertised = TcpProxy.freePort();
+		// the broker sets spring.embedded.kafka.brokers as well: the shared context of
+		// the
+		// other tests (perhaps started already) resolves its bootstrap servers from it
+		String shared = System.getProperty(SHARED_BROKERS);
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
 		broker.brokerProperty("advertised.listeners", "EXTERNAL://localhost:" + advertised);
 		broker.brokerListProperty("outage.test.brokers");
@@ -46,6 +52,7 @@ class KafkaOutageIntegrationTests {
 			proxy.up();
 			try (ServiceInstance service = ServiceInstance.start("localhost:" + advertised)) {
 				Api api = service.api();
+				Api management = service.management();
 				String firstJob = await().atMost(Duration.ofSeconds(30))
 					.until(() -> api.post("/api/jobs", BODY, KEY), (response) -> response.status() == 202)
 					.json()
@@ -68,7 +75,7 @@ class KafkaOutageIntegrationTests {
 				assertThat(refused.json().path("type").asString())
 					.isEqualTo("https://fleetjobs.dev/problems/kafka-unavailable");
 				await().atMost(Duration.ofSeconds(15))
-					.until(() -> api.get("/actuator/health/readiness").status() == 503);
+					.until(() -> management.get("/actuator/health/readiness").status() == 503);
 
 				// When the broker is back
 				proxy.up();
@@ -81,12 +88,15 @@ class KafkaOutageIntegrationTests {
 					.path("jobId")
 					.asString();
 				await().atMost(Duration.ofSeconds(30))
-					.until(() -> api.get("/actuator/health/readiness").status() == 200);
+					.until(() -> management.get("/actuator/health/readiness").status() == 200);
 				assertThat(commandKeys("localhost:" + advertised, 2)).contains(firstJob, secondJob);
 			}
 		}
 		finally {
 			broker.destroy();
+			if (shared != null) {
+				System.setProperty(SHARED_BROKERS, shared);
+			}
 		}
 	}
 

@@ -51,7 +51,12 @@ class SecondInstanceIntegrationTests {
 		try (ServiceInstance fresh = ServiceInstance.start(this.brokers)) {
 			Api api = fresh.api();
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> api.get("/actuator/health/readiness").json().path("status").asString().equals("UP"));
+				.until(() -> fresh.management()
+					.get("/actuator/health/readiness")
+					.json()
+					.path("status")
+					.asString()
+					.equals("UP"));
 			Api.Response again = api.post("/api/jobs", body, key);
 			Api.Response conflicting = api.post("/api/jobs",
 					JobControllerIntegrationTests.lockDoor(requestId, "unlockDoor"), key);

@@ -82,6 +82,11 @@ public class StatusMetrics {
 			.record(lag.isNegative() ? Duration.ZERO : lag);
 	}
 
+	/** A counter, registered at once so that its series exists before the first event. */
+	public Counter counter(String name, String description, String... tags) {
+		return Counter.builder(name).description(description).tags(tags).register(this.registry);
+	}
+
 	/** A gauge over a state object, e.g. the tracked jobs. */
 	public <T> void gauge(String name, String description, T state, ToDoubleFunction<T> value, String... tags) {
 		Gauge.builder(name, state, value)

@@ -2,6 +2,7 @@ package dev.fleetjobs.status.system;
 
 import dev.fleetjobs.status.view.InvalidQueryException;
 import dev.fleetjobs.status.view.JobNotFoundException;
+import dev.fleetjobs.status.view.StreamLimitException;
 import dev.fleetjobs.support.problem.ProblemExceptionHandler;
 import dev.fleetjobs.support.problem.Problems;
 
@@ -9,6 +10,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,8 +22,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 /**
  * Every error as {@code application/problem+json} with a stable type URI and an error
  * code: 404 {@code job-not-found}, 400 {@code invalid-query} (with the parameter in
- * {@code field}); Spring MVC's own errors with types derived from their status and a 500
- * for the unexpected, as in every FleetJobs API ({@link ProblemExceptionHandler}).
+ * {@code field}), 429 {@code too-many-streams} and 503 {@code server-busy} with a
+ * {@code Retry-After} for SSE streams over their caps; Spring MVC's own errors with types
+ * derived from their status and a 500 for the unexpected, as in every FleetJobs API
+ * ({@link ProblemExceptionHandler}).
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ProblemExceptionHandler {
@@ -39,6 +43,18 @@ class ApiExceptionHandler extends ProblemExceptionHandler {
 				ex.getMessage());
 		problem.setProperty("field", ex.field());
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> streamLimit(StreamLimitException ex) {
+		HttpStatus status = ex.perKey() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
+		ProblemDetail problem = ex.perKey()
+				? Problems.of(status, "TOO_MANY_STREAMS", "Too many streams", ex.getMessage())
+				: Problems.of(status, "SERVER_BUSY", "Server busy", ex.getMessage());
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	/** A constraint on a query parameter (e.g. {@code page >= 0}) names the parameter. */

@@ -1,5 +1,6 @@
 package dev.fleetjobs.status.view;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -66,13 +67,14 @@ class JobController {
 	}
 
 	@Operation(summary = "Live progress as Server-Sent Events (event: progress, id: sequence); "
-			+ "the stream ends after the final event")
+			+ "the stream ends after the final event. At most fleetjobs.view.max-streams-per-key open streams per "
+			+ "API key (429 with Retry-After beyond) and max-streams in all (503 with Retry-After)")
 	@GetMapping(path = "/{jobId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(@PathVariable String jobId) {
+	SseEmitter stream(@PathVariable String jobId, Principal caller) {
 		if (this.store.job(jobId).isEmpty()) {
 			throw new JobNotFoundException(jobId);
 		}
-		return this.streams.open(jobId);
+		return this.streams.open(jobId, caller.getName());
 	}
 
 	private int size(int size) {

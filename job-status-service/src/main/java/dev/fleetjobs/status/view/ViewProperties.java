@@ -21,11 +21,17 @@ import org.springframework.validation.annotation.Validated;
  * event
  * @param heartbeat how often an open SSE stream gets a comment line, so proxies keep it
  * @param partitionRefresh how often the view looks for new partitions of its topics
+ * @param maxStreams SSE streams this instance holds open at once, from every client; one
+ * more is refused with 503
+ * @param maxStreamsPerKey SSE streams one client (API key or JWT subject) may hold open
+ * at once; one more is refused with 429
+ * @param streamRetryAfter the {@code Retry-After} of those refusals
  */
 @Validated
 @ConfigurationProperties("fleetjobs.view")
 record ViewProperties(@Positive @DefaultValue("10000") int maxJobs,
 		@Positive @DefaultValue("500000") int maxDeviceResults, @Positive @DefaultValue("500") int maxPageSize,
 		@NotNull @DefaultValue("30m") Duration streamTimeout, @NotNull @DefaultValue("15s") Duration heartbeat,
-		@NotNull @DefaultValue("5s") Duration partitionRefresh) {
+		@NotNull @DefaultValue("5s") Duration partitionRefresh, @Positive @DefaultValue("1000") int maxStreams,
+		@Positive @DefaultValue("100") int maxStreamsPerKey, @NotNull @DefaultValue("5s") Duration streamRetryAfter) {
 }

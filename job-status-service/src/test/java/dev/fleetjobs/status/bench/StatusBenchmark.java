@@ -29,8 +29,9 @@ import dev.fleetjobs.contracts.progress.JobProgress;
 /**
  * The job-status-service benchmark's driver (bench/run.sh starts the broker, the emulator
  * jar and the service jar first). Arguments: kafka bootstrap, hub host:port, hub
- * connection string, service base URL, emulator admin URL. Environment: FRESHNESS_JOBS
- * (40), CONCURRENT (4), STEADY_JOBS (10), STEADY_SECONDS (180), RESULTS_DEVICES (10000).
+ * connection string, the service's management base URL (its metrics), emulator admin URL.
+ * Environment: FRESHNESS_JOBS (40), CONCURRENT (4), STEADY_JOBS (10), STEADY_SECONDS
+ * (180), RESULTS_DEVICES (10000).
  */
 public final class StatusBenchmark {
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,9 @@ class ReadApiIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	private Api api;
 
@@ -173,7 +177,7 @@ class ReadApiIntegrationTests {
 
 	@Test
 	void givenTheService_whenScraped_thenPrometheusShowsTheStatusMetricsWithoutSecrets() {
-		Api.Response metrics = this.api.get("/actuator/prometheus");
+		Api.Response metrics = new Api(this.managementPort).get("/actuator/prometheus");
 
 		assertThat(metrics.status()).isEqualTo(200);
 		String text = metrics.raw().body();
