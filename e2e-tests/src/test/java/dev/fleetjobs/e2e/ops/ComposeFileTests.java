@@ -28,11 +28,13 @@ class ComposeFileTests {
 
 	private static final Path ROOT = E2eStack.projectRoot();
 
+	private static final String SPRING_DOCKERFILE = "ops/docker/spring-service.Dockerfile";
+
 	@Test
-	void givenTheComposeFile_whenItsBuildsAreRead_thenEveryModuleImageIsBuiltByItsOwnDockerfile() throws IOException {
+	void givenTheComposeFile_whenItsBuildsAreRead_thenEveryModuleImageIsBuiltFromItsModule() throws IOException {
 		Map<String, Map<String, Object>> services = services();
-		for (String module : List.of("iot-hub-emulator", "job-request-service", "job-executor-service",
-				"job-status-service")) {
+		assertBuiltBy(services.get("iot-hub-emulator"), "iot-hub-emulator");
+		for (String module : List.of("job-request-service", "job-executor-service", "job-status-service")) {
 			assertBuiltBy(services.get(module), module);
 		}
 		assertBuiltBy(services.get("device-simulator-0"), "device-simulator");
@@ -71,8 +73,10 @@ class ComposeFileTests {
 			Map<String, Object> application = yaml(ROOT.resolve(module).resolve("src/main/resources/application.yml"));
 			Object port = ((Map<String, Object>) ((Map<String, Object>) application.get("management")).get("server"))
 				.get("port");
-			String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
-			assertThat(dockerfile).as(module).contains("/dev/tcp/127.0.0.1/" + port + " ").contains("EXPOSE");
+			Map<String, Object> args = (Map<String, Object>) ((Map<String, Object>) services().get(module).get("build"))
+				.get("args");
+			assertThat(String.valueOf(args.get("HEALTH_PORT"))).as(module).isEqualTo(String.valueOf(port));
+			assertThat(String.valueOf(args.get("PORTS")).split(" ")).as(module).contains(String.valueOf(port));
 			assertThat((List<String>) services().get(module).get("ports")).as(module).contains(port + ":" + port);
 		}
 	}
@@ -123,9 +127,22 @@ class ComposeFileTests {
 		assertThat(service).as(module).isNotNull();
 		Map<String, Object> build = (Map<String, Object>) service.get("build");
 		assertThat(build.get("context")).isEqualTo(".");
-		assertThat(build.get("dockerfile")).isEqualTo(module + "/Dockerfile");
-		String dockerfile = Files.readString(ROOT.resolve(module).resolve("Dockerfile"));
-		assertThat(dockerfile).contains("-pl " + module + " -am package").contains("FROM eclipse-temurin:17-jre");
+		if (module.equals("iot-hub-emulator")) {
+			assertThat(build.get("dockerfile")).isEqualTo(module + "/Dockerfile");
+			assertThat(Files.readString(ROOT.resolve(module).resolve("Dockerfile")))
+				.contains("-pl " + module + " -am package")
+				.contains("FROM eclipse-temurin:17-jre");
+			return;
+		}
+		// the Spring Boot modules share one Dockerfile, told the module by a build arg
+		assertThat(build.get("dockerfile")).isEqualTo(SPRING_DOCKERFILE);
+		assertThat((Map<String, Object>) build.get("args")).containsEntry("MODULE", module)
+			.containsKeys("PORTS", "HEALTH_PORT");
+		assertThat(Files.readString(ROOT.resolve(SPRING_DOCKERFILE))).contains("-pl ${MODULE} -am package")
+			.contains("FROM eclipse-temurin:17-jre")
+			.contains("EXPOSE ${PORTS}")
+			.contains("/dev/tcp/127.0.0.1/$HEALTH_PORT ");
+		assertThat(ROOT.resolve(module).resolve("pom.xml")).isRegularFile();
 	}
 
 	private static Map<String, Map<String, Object>> services() throws IOException {
