@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The chaos scenario in its bounded form: about 30 jobs over REST and Kafka while every
  * fault kind hits the running system at least once, then every invariant. It kills
- * processes, so it runs its own system (ports: the e2e offset + 1000, folder
+ * processes, so it runs its own system (ports: the e2e offset + 2000, folder
  * {@code target/chaos-run-<offset>}), never the shared {@link E2eStack}. The seed is
  * {@code -Dfleetjobs.chaos.seed} or the day of the year, and is printed.
  */
@@ -35,7 +35,9 @@ class ChaosIT {
 
 	@Test
 	void givenTheWholeSystemUnderEveryKindOfFault_whenThirtyJobsRun_thenNothingAcceptedIsLostOrDoubledAndEveryInvariantHolds() {
-		int offset = Integer.getInteger("fleetjobs.e2e.portOffset", 12000) + 1000;
+		// + 2000, not + 1000: the status service's management port 8093 + 1000 is the
+		// broker's controller port 9093
+		int offset = Integer.getInteger("fleetjobs.e2e.portOffset", 12000) + 2000;
 		Path root = E2eStack.projectRoot();
 		RunDirectory run = new RunDirectory(root.resolve("e2e-tests/target/chaos-run-" + offset));
 		RunningProcesses.stopAll(run, System.out::println);
