@@ -71,7 +71,7 @@ class BadInputIT {
 		HttpResponse<String> response = post("{}", secrets.getProperty("api.key"));
 
 		assertThat(response.statusCode()).as("authenticated, then refused as a bad request").isEqualTo(400);
-		assertThat(response.body()).contains("requestId");
+		assertThat(response.body()).contains("\"errorCode\":\"VALIDATION_FAILED\"");
 	}
 
 	@Test
