@@ -220,7 +220,8 @@ class RolloutIT {
 		env.put("FLEETJOBS_SIMULATOR_FLEET_BUILDINGS", "1");
 		env.put("FLEETJOBS_SIMULATOR_FLEET_FLOORS", "1");
 		env.put("FLEETJOBS_SIMULATOR_FLEET_TAGS_COHORT", cohort);
-		// not "door-lock": jobs of other tests on the shared fleet's kind must not reach these
+		// not "door-lock": jobs of other tests on the shared fleet's kind must not reach
+		// these
 		env.put("FLEETJOBS_SIMULATOR_FLEET_TAGS_KIND", "rollout-lock");
 		ManagedProcess fleet = stack.components()
 			.simulator(StackComponents.SIMULATOR + "-" + cohort, nextPort++, devices, env)
