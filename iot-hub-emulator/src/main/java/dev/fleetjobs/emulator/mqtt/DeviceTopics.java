@@ -34,7 +34,30 @@ final class DeviceTopics {
 	record ReportedPatch(String requestId) implements Inbound {
 	}
 
-	record Telemetry() implements Inbound {
+	/**
+	 * A device-to-cloud message; its properties are the topic's property bag (after
+	 * {@code messages/events/}).
+	 */
+	record Telemetry(Map<String, String> properties) implements Inbound {
+
+		/**
+		 * The hub's test fault, e.g. {@code KillTcp} or {@code ShutDownMqtt}, or null.
+		 */
+		String faultOperation() {
+			return this.properties.get("AzIoTHub_FaultOperationType");
+		}
+
+		/** When the fault is to happen, in seconds (the hub's default: at once). */
+		int faultDelaySeconds() {
+			try {
+				return Math.max(0,
+						Integer.parseInt(this.properties.getOrDefault("AzIoTHub_FaultOperationDelayInSecs", "0")));
+			}
+			catch (NumberFormatException ex) {
+				return 0;
+			}
+		}
+
 	}
 
 	record Unknown(String reason) implements Inbound {
@@ -64,9 +87,9 @@ final class DeviceTopics {
 			return (requestId != null) ? new ReportedPatch(requestId)
 					: new Unknown("a reported patch needs ?$rid={id}");
 		}
-		if (topic.startsWith("devices/" + deviceId + "/messages/events/")
-				|| topic.equals("devices/" + deviceId + "/messages/events")) {
-			return new Telemetry();
+		String events = "devices/" + deviceId + "/messages/events";
+		if (topic.startsWith(events + "/") || topic.equals(events)) {
+			return new Telemetry(propertyBag(topic.substring(Math.min(topic.length(), events.length() + 1))));
 		}
 		return new Unknown("the topic is not one of the hub's device topics");
 	}
@@ -99,12 +122,14 @@ final class DeviceTopics {
 
 	/** The {@code ?key=value&...} part of a topic, keys and values URL-decoded. */
 	static Map<String, String> query(String topic) {
-		Map<String, String> result = new HashMap<>();
 		int question = topic.indexOf("/?");
-		if (question < 0) {
-			return result;
-		}
-		for (String pair : topic.substring(question + 2).split("&")) {
+		return (question < 0) ? new HashMap<>() : propertyBag(topic.substring(question + 2));
+	}
+
+	/** {@code a=1&b=2}, URL-encoded, as a map. */
+	private static Map<String, String> propertyBag(String bag) {
+		Map<String, String> result = new HashMap<>();
+		for (String pair : bag.split("&")) {
 			int eq = pair.indexOf('=');
 			if (eq > 0) {
 				result.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));

@@ -149,6 +149,27 @@ final class MqttDeviceHandler extends SimpleChannelInboundHandler<MqttMessage> {
 		if (publish.fixedHeader().qosLevel() == MqttQoS.AT_LEAST_ONCE) {
 			ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(publish.variableHeader().packetId()).build());
 		}
+		if (inbound instanceof DeviceTopics.Telemetry telemetry && telemetry.faultOperation() != null) {
+			injectFault(ctx, deviceId, telemetry);
+		}
+	}
+
+	/**
+	 * The hub's test faults, asked for by a device message with the
+	 * {@code AzIoTHub_FaultOperation*} properties (Azure's SDK e2e tests use them): over
+	 * MQTT, {@code KillTcp} and {@code ShutDownMqtt} drop the connection after the delay;
+	 * the AMQP ones do not apply to an MQTT connection and are ignored.
+	 */
+	private void injectFault(ChannelHandlerContext ctx, String deviceId, DeviceTopics.Telemetry telemetry) {
+		String operation = telemetry.faultOperation();
+		if (!operation.equals("KillTcp") && !operation.equals("ShutDownMqtt")) {
+			log.info("Device {} asked for fault {}, which does not apply to MQTT; ignored", deviceId, operation);
+			return;
+		}
+		log.info("Device {} asked for fault {} in {} s", deviceId, operation, telemetry.faultDelaySeconds());
+		ctx.executor().schedule(() -> {
+			ctx.close();
+		}, telemetry.faultDelaySeconds(), TimeUnit.SECONDS);
 	}
 
 	private void twinGet(String requestId) {

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.microsoft.azure.sdk.iot.device.DeviceClient;
+import com.microsoft.azure.sdk.iot.device.Message;
 import com.microsoft.azure.sdk.iot.device.transport.IotHubConnectionStatus;
 import com.microsoft.azure.sdk.iot.service.exceptions.IotHubServerBusyException;
 import com.microsoft.azure.sdk.iot.service.exceptions.IotHubTooManyRequestsException;
@@ -97,13 +98,9 @@ class FaultInjectionIntegrationTests {
 			ServiceClients service) throws Exception {
 		// Given a connected device
 		String deviceId = "dropped-" + UUID.randomUUID().toString().substring(0, 8);
-		service.registry().addDevice(new Device(deviceId));
-		DeviceClient device = Devices.overWebSockets(hub, deviceId);
 		BlockingQueue<IotHubConnectionStatus> statuses = new LinkedBlockingQueue<>();
-		device.setConnectionStatusChangeCallback((context) -> statuses.add(context.getNewStatus()), null);
-		device.open(true);
+		DeviceClient device = connected(hub, service, deviceId, statuses);
 		try {
-			statuses.clear();
 
 			// When the emulator drops its connection
 			assertThat(hub.disconnect(deviceId)).isTrue();
@@ -117,6 +114,53 @@ class FaultInjectionIntegrationTests {
 		finally {
 			device.close();
 		}
+	}
+
+	@Test
+	void givenADeviceMessageAskingForKillTcp_whenItsDelayPasses_thenTheConnectionDropsAndTheSdkReconnects(
+			IotHubEmulator hub, ServiceClients service) throws Exception {
+		// Given a connected device
+		BlockingQueue<IotHubConnectionStatus> statuses = new LinkedBlockingQueue<>();
+		DeviceClient device = connected(hub, service, "fault-asked-" + UUID.randomUUID().toString().substring(0, 8),
+				statuses);
+		try {
+
+			// When it sends the message Azure's SDK e2e tests use to ask the hub for a
+			// fault
+			Message fault = new Message("fault");
+			fault.setProperty("AzIoTHub_FaultOperationType", "KillTcp");
+			fault.setProperty("AzIoTHub_FaultOperationCloseReason", "boom");
+			fault.setProperty("AzIoTHub_FaultOperationDelayInSecs", "1");
+			long sent = System.nanoTime();
+			device.sendEvent(fault);
+
+			// Then, after the delay, its connection drops and the SDK connects again
+			assertThat(statuses.poll(10, TimeUnit.SECONDS)).isEqualTo(IotHubConnectionStatus.DISCONNECTED_RETRYING);
+			assertThat((System.nanoTime() - sent) / 1_000_000).isGreaterThanOrEqualTo(900);
+			assertThat(statuses.poll(30, TimeUnit.SECONDS)).isEqualTo(IotHubConnectionStatus.CONNECTED);
+
+			// and a message without those properties drops nothing
+			statuses.clear();
+			device.sendEvent(new Message("plain"));
+			assertThat(statuses.poll(2, TimeUnit.SECONDS)).isNull();
+		}
+		finally {
+			device.close();
+		}
+	}
+
+	/**
+	 * A new device, connected over MQTT-WS, whose status changes from now on go to the
+	 * queue.
+	 */
+	private static DeviceClient connected(IotHubEmulator hub, ServiceClients service, String deviceId,
+			BlockingQueue<IotHubConnectionStatus> statuses) throws Exception {
+		service.registry().addDevice(new Device(deviceId));
+		DeviceClient device = Devices.overWebSockets(hub, deviceId);
+		device.setConnectionStatusChangeCallback((context) -> statuses.add(context.getNewStatus()), null);
+		device.open(true);
+		statuses.clear();
+		return device;
 	}
 
 	private static String create(ServiceClients service, String jobId) throws Exception {

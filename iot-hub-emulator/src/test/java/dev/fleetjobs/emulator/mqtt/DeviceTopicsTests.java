@@ -31,6 +31,21 @@ class DeviceTopicsTests {
 	}
 
 	@Test
+	void readsTheTelemetryPropertyBagAndTheHubsTestFault() {
+		DeviceTopics.Inbound inbound = DeviceTopics
+			.parse("devices/d1/messages/events/AzIoTHub_FaultOperationType=KillTcp"
+					+ "&AzIoTHub_FaultOperationDelayInSecs=3&%24.ct=application%2Fjson", "d1");
+		assertThat(inbound).isInstanceOfSatisfying(DeviceTopics.Telemetry.class, (telemetry) -> {
+			assertThat(telemetry.faultOperation()).isEqualTo("KillTcp");
+			assertThat(telemetry.faultDelaySeconds()).isEqualTo(3);
+			assertThat(telemetry.properties()).containsEntry("$.ct", "application/json");
+		});
+		DeviceTopics.Telemetry plain = (DeviceTopics.Telemetry) DeviceTopics.parse("devices/d1/messages/events/", "d1");
+		assertThat(plain.faultOperation()).isNull();
+		assertThat(plain.faultDelaySeconds()).isZero();
+	}
+
+	@Test
 	void classifiesTheFiltersTheSdksSubscribeTo() {
 		assertThat(DeviceTopics.classify("$iothub/methods/POST/#", "d1")).isEqualTo(Subscription.METHODS);
 		assertThat(DeviceTopics.classify("$iothub/twin/res/#", "d1")).isEqualTo(Subscription.TWIN_RESPONSES);

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.fleetjobs.executor.queueing.WaitingJobHandler.Attempt;
+import dev.fleetjobs.support.lifecycle.BackgroundThread;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * and stops after them.
  */
 @Component
-class QueueDispatcher implements SmartLifecycle {
+class QueueDispatcher extends BackgroundThread {
 
 	private static final Logger log = LoggerFactory.getLogger(QueueDispatcher.class);
 
@@ -24,25 +24,15 @@ class QueueDispatcher implements SmartLifecycle {
 
 	private final WaitingJobHandler handler;
 
-	private volatile boolean running;
-
-	private Thread thread;
-
 	QueueDispatcher(WaitingRoom room, WaitingJobHandler handler) {
+		super("job-queue-dispatcher");
 		this.room = room;
 		this.handler = handler;
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-		this.thread = new Thread(this::run, "job-queue-dispatcher");
-		this.thread.setDaemon(true);
-		this.thread.start();
-	}
-
-	private void run() {
-		while (this.running) {
+	protected void work() {
+		while (isRunning()) {
 			try {
 				WaitingJob job = this.room.nextDue();
 				if (job == null) {
@@ -108,25 +98,6 @@ class QueueDispatcher implements SmartLifecycle {
 			log.warn("Could not reject expired job {} yet: {}", job.jobId(), ex.toString());
 			this.room.postpone(job, Duration.ofSeconds(5));
 		}
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		if (this.thread != null) {
-			this.thread.interrupt();
-			try {
-				this.thread.join(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * after which the queue pauses as for a 429 and only the oldest job probes the hub
  * @param multiplier growth of the waits
  * @param jitter random spread of each wait, as a fraction of the initial interval
+ * @param hubMaxActiveJobs the hub's concurrent-job quota when known (S1: 1), so that a
+ * job over it is queued without a create call the hub would refuse; 0 = not known (the
+ * hub's 429 tells)
  */
 @Validated
 @ConfigurationProperties("fleetjobs.queueing")
@@ -38,7 +42,8 @@ public record QueueingProperties(@NotNull @DefaultValue("1s") Duration retryInit
 		@NotNull @DefaultValue("5s") Duration quotaProbeMaxInterval,
 		@Positive @DefaultValue("3") int hubFailuresBeforePause,
 		@DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
-		@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double jitter) {
+		@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double jitter,
+		@PositiveOrZero @DefaultValue("0") int hubMaxActiveJobs) {
 
 	BackOff retryBackOff() {
 		ExponentialBackOff backOff = backOff(this.retryInitialInterval, this.retryMaxInterval);

@@ -92,6 +92,9 @@ public class HubCallException extends Exception {
 
 	/** {@code HTTP 400 ArgumentInvalid: <the hub's message>}, for reasons and logs. */
 	public String describe() {
+		if (KnownJobQuota.FULL.equals(this.errorCode)) {
+			return getMessage();
+		}
 		String status = (this.httpStatus == 0) ? "no answer" : "HTTP " + this.httpStatus;
 		return status + " " + this.errorCode + ": " + getMessage();
 	}

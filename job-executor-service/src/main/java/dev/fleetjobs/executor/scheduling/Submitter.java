@@ -18,11 +18,26 @@ public class Submitter {
 
 	private final IotHubJobs hub;
 
-	public Submitter(IotHubJobs hub) {
+	private final KnownJobQuota quota;
+
+	public Submitter(IotHubJobs hub, KnownJobQuota quota) {
 		this.hub = hub;
+		this.quota = quota;
 	}
 
 	public Outcome submit(ScheduleJob command) {
+		HubCallException full = this.quota.reserve(command.jobId());
+		if (full != null) {
+			return new Outcome.HubBusy(full);
+		}
+		Outcome outcome = create(command);
+		if (!(outcome instanceof Outcome.Submitted)) {
+			this.quota.release(command.jobId());
+		}
+		return outcome;
+	}
+
+	private Outcome create(ScheduleJob command) {
 		try {
 			return new Outcome.Submitted(this.hub.create(command));
 		}
@@ -78,7 +93,8 @@ public class Submitter {
 		record HubBusy(HubCallException cause) implements Outcome {
 
 			public String label() {
-				return this.cause.errorCode().contains("MaxActiveJob") ? "quota" : "throttled";
+				String code = this.cause.errorCode();
+				return (code.contains("MaxActiveJob") || code.equals(KnownJobQuota.FULL)) ? "quota" : "throttled";
 			}
 
 		}

@@ -1,13 +1,10 @@
 package dev.fleetjobs.executor.system;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import dev.fleetjobs.contracts.Topics;
-import dev.fleetjobs.contracts.TypeNames;
+import dev.fleetjobs.support.kafka.ContractSerdes;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -22,12 +19,7 @@ import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
-import org.springframework.kafka.support.mapping.DefaultJacksonJavaTypeMapper;
-import org.springframework.kafka.support.mapping.JacksonJavaTypeMapper;
-import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -42,8 +34,8 @@ class KafkaConfiguration {
 	/** The largest record of the rollouts topic (and of this service's producer). */
 	static final int ROLLOUT_RECORD_BYTES = 10 * 1024 * 1024;
 
-	private static final String CONTRACT_PACKAGES = "dev.fleetjobs.contracts.command,dev.fleetjobs.contracts.lifecycle,"
-			+ "dev.fleetjobs.contracts.rollout";
+	private static final String[] CONTRACT_PACKAGES = { "dev.fleetjobs.contracts.command",
+			"dev.fleetjobs.contracts.lifecycle", "dev.fleetjobs.contracts.rollout" };
 
 	@Bean
 	NewTopic lifecycleTopic(TopicsProperties topics) {
@@ -82,11 +74,7 @@ class KafkaConfiguration {
 	@Bean
 	@SuppressWarnings("unchecked")
 	DefaultKafkaProducerFactoryCustomizer valueSerializer() {
-		JacksonJsonSerializer<Object> json = new JacksonJsonSerializer<>().typeMapper(typeMapper());
-		Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
-		delegates.put(byte[].class, new ByteArraySerializer());
-		TypeNames.all().values().forEach((type) -> delegates.put(type, json));
-		Serializer<Object> serializer = new DelegatingByTypeSerializer(delegates);
+		Serializer<Object> serializer = ContractSerdes.valueSerializer();
 		return (factory) -> ((DefaultKafkaProducerFactory<Object, Object>) factory).setValueSerializer(serializer);
 	}
 
@@ -97,18 +85,9 @@ class KafkaConfiguration {
 	@Bean
 	@SuppressWarnings("unchecked")
 	DefaultKafkaConsumerFactoryCustomizer valueDeserializer() {
-		JacksonJsonDeserializer<Object> json = new JacksonJsonDeserializer<>().typeMapper(typeMapper());
-		ErrorHandlingDeserializer<Object> deserializer = new ErrorHandlingDeserializer<>(json);
+		ErrorHandlingDeserializer<Object> deserializer = ContractSerdes.valueDeserializer(CONTRACT_PACKAGES);
 		return (factory) -> ((DefaultKafkaConsumerFactory<Object, Object>) factory)
 			.setValueDeserializerSupplier(() -> deserializer);
-	}
-
-	private static DefaultJacksonJavaTypeMapper typeMapper() {
-		DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-		typeMapper.setIdClassMapping(TypeNames.all());
-		typeMapper.addTrustedPackages(CONTRACT_PACKAGES.split(","));
-		typeMapper.setTypePrecedence(JacksonJavaTypeMapper.TypePrecedence.TYPE_ID);
-		return typeMapper;
 	}
 
 	/**

@@ -27,8 +27,9 @@ class QueueDispatcherTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final WaitingRoom room = new WaitingRoom(new QueueingProperties(Duration.ofSeconds(1),
-			Duration.ofSeconds(8), Duration.ofSeconds(20), Duration.ofMillis(500), Duration.ofSeconds(2), 3, 2.0, 0.0),
+	private final WaitingRoom room = new WaitingRoom(
+			new QueueingProperties(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(20),
+					Duration.ofMillis(500), Duration.ofSeconds(2), 3, 2.0, 0.0, 0),
 			this.clock, this.meters);
 
 	private final ScriptedHandler handler = new ScriptedHandler();

@@ -23,7 +23,7 @@ class EarlyHubCallsTests {
 		// Given a hub that answers only once three creates are in flight at the same time
 		CountDownLatch threeInFlight = new CountDownLatch(3);
 		AtomicInteger overlapping = new AtomicInteger();
-		Submitter slow = new Submitter(this.fixture.hub) {
+		Submitter slow = new Submitter(this.fixture.hub, this.fixture.quota) {
 			@Override
 			public Outcome submit(ScheduleJob command) {
 				threeInFlight.countDown();
@@ -66,7 +66,7 @@ class EarlyHubCallsTests {
 		this.fixture.room.gate().accepted();
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger mostInFlight = new AtomicInteger();
-		Submitter counting = new Submitter(this.fixture.hub) {
+		Submitter counting = new Submitter(this.fixture.hub, this.fixture.quota) {
 			@Override
 			public Outcome submit(ScheduleJob command) {
 				mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);

@@ -41,7 +41,9 @@ final class SchedulingFixture {
 
 	final Rejections rejections = new Rejections(this.publisher, this.events, this.metrics);
 
-	final Submitter submitter = new Submitter(this.hub);
+	final KnownJobQuota quota = new KnownJobQuota(0, this.hub);
+
+	final Submitter submitter = new Submitter(this.hub, this.quota);
 
 	final RecordingRollouts rollouts = new RecordingRollouts();
 

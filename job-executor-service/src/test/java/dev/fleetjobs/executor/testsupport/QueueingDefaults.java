@@ -12,7 +12,7 @@ public final class QueueingDefaults {
 
 	public static QueueingProperties properties() {
 		return new QueueingProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(24),
-				Duration.ofMillis(500), Duration.ofSeconds(5), 3, 2.0, 0.5);
+				Duration.ofMillis(500), Duration.ofSeconds(5), 3, 2.0, 0.5, 0);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Properties;
 import dev.fleetjobs.contracts.Topics;
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.rollout.Rollout;
+import dev.fleetjobs.support.lifecycle.BackgroundThread;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +25,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.support.mapping.AbstractJavaTypeMapper;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * keeps tailing the topic for the commands of other instances.
  */
 @Component
-class CommandLogReader implements SmartLifecycle, Runnable {
+class CommandLogReader extends BackgroundThread {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandLogReader.class);
 
@@ -55,49 +55,26 @@ class CommandLogReader implements SmartLifecycle, Runnable {
 
 	private final IdempotencyProperties properties;
 
-	private volatile boolean running;
-
 	private volatile Consumer<String, byte[]> consumer;
 
-	private Thread thread;
-
 	CommandLogReader(ConsumerFactory<?, ?> consumers, RequestIndex index, IdempotencyProperties properties) {
+		super("command-log-reader");
 		this.consumers = consumers;
 		this.index = index;
 		this.properties = properties;
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-		this.thread = new Thread(this, "command-log-reader");
-		this.thread.setDaemon(true);
-		this.thread.start();
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
+	protected void wakeUp(Thread thread) {
 		Consumer<String, byte[]> current = this.consumer;
 		if (current != null) {
 			current.wakeup();
 		}
-		try {
-			this.thread.join(5000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public void run() {
-		while (this.running) {
+	protected void work() {
+		while (isRunning()) {
 			try (Consumer<String, byte[]> reader = createConsumer()) {
 				this.consumer = reader;
 				read(reader);
@@ -125,7 +102,7 @@ class CommandLogReader implements SmartLifecycle, Runnable {
 
 	private void read(Consumer<String, byte[]> reader) {
 		List<TopicPartition> partitions = List.of();
-		while (this.running && partitions.isEmpty()) {
+		while (isRunning() && partitions.isEmpty()) {
 			partitions = reader.partitionsFor(Topics.COMMANDS)
 				.stream()
 				.map((info) -> new TopicPartition(info.topic(), info.partition()))
@@ -137,7 +114,7 @@ class CommandLogReader implements SmartLifecycle, Runnable {
 		reader.assign(partitions);
 		reader.seekToBeginning(partitions);
 		Map<TopicPartition, Long> endAtStart = reader.endOffsets(partitions);
-		while (this.running) {
+		while (isRunning()) {
 			for (ConsumerRecord<String, byte[]> record : reader.poll(this.properties.pollTimeout())) {
 				apply(record);
 			}
@@ -183,7 +160,7 @@ class CommandLogReader implements SmartLifecycle, Runnable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.running = false;
+			halt();
 		}
 	}
 

@@ -1,17 +1,11 @@
 package dev.fleetjobs.request.system;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import dev.fleetjobs.contracts.Topics;
-import dev.fleetjobs.contracts.TypeNames;
-import dev.fleetjobs.contracts.command.CancelJob;
-import dev.fleetjobs.contracts.command.ScheduleJob;
-import dev.fleetjobs.contracts.request.JobRequestRejected;
+import dev.fleetjobs.support.kafka.ContractSerdes;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -21,9 +15,6 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.mapping.DefaultJacksonJavaTypeMapper;
-import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -67,15 +58,7 @@ class KafkaConfiguration {
 	@Bean
 	@SuppressWarnings("unchecked")
 	DefaultKafkaProducerFactoryCustomizer valueSerializer() {
-		DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-		typeMapper.setIdClassMapping(TypeNames.all());
-		JacksonJsonSerializer<Object> json = new JacksonJsonSerializer<>().typeMapper(typeMapper);
-		Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
-		delegates.put(byte[].class, new ByteArraySerializer());
-		delegates.put(ScheduleJob.class, json);
-		delegates.put(CancelJob.class, json);
-		delegates.put(JobRequestRejected.class, json);
-		Serializer<Object> serializer = new DelegatingByTypeSerializer(delegates);
+		Serializer<Object> serializer = ContractSerdes.valueSerializer();
 		return (factory) -> ((DefaultKafkaProducerFactory<Object, Object>) factory).setValueSerializer(serializer);
 	}
 

@@ -4,12 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.fleetjobs.contracts.Topics;
-import dev.fleetjobs.contracts.TypeNames;
+import dev.fleetjobs.support.kafka.ContractSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -22,12 +21,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.MicrometerProducerListener;
-import org.springframework.kafka.support.mapping.DefaultJacksonJavaTypeMapper;
-import org.springframework.kafka.support.mapping.JacksonJavaTypeMapper;
-import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /**
  * The topics this service writes, JSON with logical type names both ways, and the
@@ -57,13 +51,6 @@ class KafkaConfiguration {
 		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
 	}
 
-	/** Events as JSON whose {@code __TypeId__} header is the logical type name. */
-	static JacksonJsonSerializer<Object> jsonSerializer() {
-		DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-		typeMapper.setIdClassMapping(TypeNames.all());
-		return new JacksonJsonSerializer<>().typeMapper(typeMapper);
-	}
-
 	/**
 	 * Boot's producer serves dead letters: the original bytes of unreadable records, JSON
 	 * for readable but invalid ones.
@@ -71,11 +58,7 @@ class KafkaConfiguration {
 	@Bean
 	@SuppressWarnings("unchecked")
 	DefaultKafkaProducerFactoryCustomizer deadLetterSerializer() {
-		JacksonJsonSerializer<Object> json = jsonSerializer();
-		Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
-		delegates.put(byte[].class, new ByteArraySerializer());
-		TypeNames.all().values().forEach((type) -> delegates.put(type, json));
-		Serializer<Object> serializer = new DelegatingByTypeSerializer(delegates);
+		Serializer<Object> serializer = ContractSerdes.valueSerializer();
 		return (factory) -> ((DefaultKafkaProducerFactory<Object, Object>) factory).setValueSerializer(serializer);
 	}
 
@@ -87,12 +70,7 @@ class KafkaConfiguration {
 	@Bean
 	@SuppressWarnings("unchecked")
 	DefaultKafkaConsumerFactoryCustomizer valueDeserializer() {
-		DefaultJacksonJavaTypeMapper typeMapper = new DefaultJacksonJavaTypeMapper();
-		typeMapper.setIdClassMapping(TypeNames.all());
-		typeMapper.addTrustedPackages("dev.fleetjobs.contracts.*");
-		typeMapper.setTypePrecedence(JacksonJavaTypeMapper.TypePrecedence.TYPE_ID);
-		JacksonJsonDeserializer<Object> json = new JacksonJsonDeserializer<>().typeMapper(typeMapper);
-		ErrorHandlingDeserializer<Object> value = new ErrorHandlingDeserializer<>(json);
+		ErrorHandlingDeserializer<Object> value = ContractSerdes.valueDeserializer(ContractSerdes.ALL_CONTRACTS);
 		return (factory) -> ((DefaultKafkaConsumerFactory<Object, Object>) factory).setValueDeserializer(value);
 	}
 
@@ -105,7 +83,7 @@ class KafkaConfiguration {
 		// a job's device results go in one burst: fewer, larger produce requests
 		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
 		DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
-				new StringSerializer(), jsonSerializer());
+				new StringSerializer(), ContractSerdes.jsonSerializer());
 		factory.setTransactionIdPrefix(topics.transactionIdPrefix());
 		factory.addListener(new MicrometerProducerListener<>(registry));
 		return new TransactionalEvents(factory);

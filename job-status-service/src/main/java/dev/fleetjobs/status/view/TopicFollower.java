@@ -13,6 +13,7 @@ import dev.fleetjobs.contracts.TypeNames;
 import dev.fleetjobs.contracts.lifecycle.JobQueued;
 import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
+import dev.fleetjobs.support.lifecycle.BackgroundThread;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +24,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * (the lifecycle listener dead-letters those of the lifecycle topic).
  */
 @Component
-class TopicFollower implements SmartLifecycle {
+class TopicFollower extends BackgroundThread {
 
 	private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
 
@@ -49,15 +49,12 @@ class TopicFollower implements SmartLifecycle {
 
 	private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
-	private volatile boolean running;
-
 	private volatile boolean refreshNow;
 
 	private volatile Consumer<Object, Object> consumer;
 
-	private Thread thread;
-
 	TopicFollower(ConsumerFactory<Object, Object> consumers, JobViewStore store, ViewProperties properties) {
+		super("job-view-follower");
 		this.consumers = consumers;
 		this.store = store;
 		this.refresh = properties.partitionRefresh();
@@ -70,17 +67,15 @@ class TopicFollower implements SmartLifecycle {
 		overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
 		this.consumer = this.consumers.createConsumer(null, "job-status-view", null, overrides);
-		this.running = true;
-		this.thread = new Thread(this::follow, "job-view-follower");
-		this.thread.setDaemon(true);
-		this.thread.start();
+		super.start();
 	}
 
-	private void follow() {
+	@Override
+	protected void work() {
 		Set<TopicPartition> assigned = new HashSet<>();
 		long nextRefresh = 0;
 		try {
-			while (this.running) {
+			while (isRunning()) {
 				if (this.refreshNow || System.nanoTime() >= nextRefresh) {
 					this.refreshNow = false;
 					assign(assigned);
@@ -164,7 +159,7 @@ class TopicFollower implements SmartLifecycle {
 
 	/** Whether the follower thread is alive and reading. */
 	boolean following() {
-		return this.running && this.thread != null && this.thread.isAlive();
+		return alive();
 	}
 
 	/** How many partitions the view follows. */
@@ -173,25 +168,11 @@ class TopicFollower implements SmartLifecycle {
 	}
 
 	@Override
-	public void stop() {
-		this.running = false;
+	protected void wakeUp(Thread thread) {
 		Consumer<Object, Object> current = this.consumer;
 		if (current != null) {
 			current.wakeup();
 		}
-		if (this.thread != null) {
-			try {
-				this.thread.join(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.fleetjobs.support.web;
 
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * and per-address caps, and the guard's meters ({@code fleetjobs_http_connections_*}).
  * The management port ({@code management.server.port}) is a child context with its own
  * Tomcat, which this customizer does not reach: health and metrics stay out of the API
- * port's limits and floods.
+ * port's limits and floods. Errors Tomcat answers itself (a {@code %2F} in a path, a
+ * broken request line) get problem+json from {@link ProblemErrorReportValve}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConnectionLimitsProperties.class)
@@ -37,6 +39,11 @@ public class ConnectionLimits {
 			ConnectionGuard guard) {
 		factory.setProtocol(GuardedNioProtocol.class.getName());
 		factory.addConnectorCustomizers((connector) -> limit(connector, limits, guard));
+		factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		});
 	}
 
 	private static void limit(Connector connector, ConnectionLimitsProperties limits, ConnectionGuard guard) {

@@ -134,6 +134,21 @@ class GuardedNioProtocolTests {
 		assertThat(protocol.getAcceptCount()).isEqualTo(50);
 	}
 
+	@Test
+	void givenAnEncodedSlashInThePath_whenTomcatRejectsIt_thenTheAnswerIsProblemJsonWithoutTomcatsPage() {
+		start(new ConnectionLimitsProperties(Duration.ofSeconds(5), Duration.ofSeconds(20), 100, 20, 100,
+				Duration.ofSeconds(5)));
+		String response = get("127.0.0.1", "/api/jobs/a%2Fb");
+		assertThat(response).startsWith("HTTP/1.1 400")
+			.contains("Content-Type: application/problem+json")
+			.contains("\"errorCode\":\"BAD_REQUEST\"")
+			.contains("\"type\":\"https://fleetjobs.dev/problems/bad-request\"")
+			.contains("encoded slash")
+			.doesNotContain("<html")
+			.doesNotContain("Apache Tomcat");
+		assertThat(get("127.0.0.1")).startsWith("HTTP/1.1 200").endsWith("ok");
+	}
+
 	private void start(ConnectionLimitsProperties limits) {
 		this.guard = ConnectionGuard.of(limits);
 		this.guard.bindTo(this.meters);
@@ -167,12 +182,16 @@ class GuardedNioProtocolTests {
 
 	/** A whole GET from a given source address, read to the end. */
 	private String get(String source) {
+		return get(source, "/");
+	}
+
+	private String get(String source, String path) {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(source, 0));
 			socket.connect(new InetSocketAddress("127.0.0.1", port()), 2000);
 			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
-			out.write("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
