@@ -15,13 +15,10 @@ import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
 import dev.fleetjobs.e2e.support.E2eStack;
-import dev.fleetjobs.e2e.support.Jobs;
 import dev.fleetjobs.launcher.demo.DemoJobs;
-import dev.fleetjobs.launcher.stack.LocalStack;
 import dev.fleetjobs.launcher.stack.StackPorts;
 import dev.fleetjobs.support.testing.ConnectionFlood;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fleetjobs.e2e.support.SharedStackSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * Scaled for CI; the issue's sizes with {@code -Dfleetjobs.e2e.flood.slowloris=8500
  * -Dfleetjobs.e2e.flood.streams=6000}.
  */
-class ConnectionFloodIT {
+class ConnectionFloodIT extends SharedStackSupport {
 
 	private static final int SLOW_LORIS = Integer.getInteger("fleetjobs.e2e.flood.slowloris", 300);
 
@@ -49,21 +46,6 @@ class ConnectionFloodIT {
 	private static final int PER_KEY = 100;
 
 	private static final String RUN = "flood-" + Instant.now().toEpochMilli();
-
-	private static LocalStack stack;
-
-	private static Jobs jobs;
-
-	@BeforeAll
-	static void startTheSystem() {
-		stack = E2eStack.get();
-		jobs = new Jobs(stack);
-	}
-
-	@AfterAll
-	static void closeReaders() {
-		jobs.close();
-	}
 
 	@Test
 	void givenSlowLorisAndStreamFloods_whenTheyStop_thenAJobOnTheWholeFleetCompletesWithEveryDeviceResultAndNothingIsLost()

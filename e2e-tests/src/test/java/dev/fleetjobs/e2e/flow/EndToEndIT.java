@@ -15,12 +15,9 @@ import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
 import dev.fleetjobs.e2e.support.E2eStack;
-import dev.fleetjobs.e2e.support.Jobs;
 import dev.fleetjobs.launcher.demo.DemoJobs;
 import dev.fleetjobs.launcher.stack.EmulatorAdmin;
-import dev.fleetjobs.launcher.stack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.fleetjobs.e2e.support.SharedStackSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,24 +28,9 @@ import static org.awaitility.Awaitility.await;
  * becomes an IoT Hub job on simulated devices, and its progress and every device's result
  * come out on Kafka.
  */
-class EndToEndIT {
-
-	private static LocalStack stack;
-
-	private static Jobs jobs;
+class EndToEndIT extends SharedStackSupport {
 
 	private static final String RUN = "e2e-" + Instant.now().toEpochMilli();
-
-	@BeforeAll
-	static void startTheSystem() {
-		stack = E2eStack.get();
-		jobs = new Jobs(stack);
-	}
-
-	@AfterAll
-	static void closeReaders() {
-		jobs.close();
-	}
 
 	@Test
 	void givenThreeHundredTaggedDoorLocks_whenLockDoorIsRequestedOverRest_thenProgressReachesCompletedWithExactStatisticsAndEveryDeviceHasAResult() {

@@ -20,11 +20,9 @@ import dev.fleetjobs.contracts.rollout.RolloutEnded;
 import dev.fleetjobs.contracts.rollout.RolloutOutcome;
 import dev.fleetjobs.contracts.rollout.TargetSelection;
 import dev.fleetjobs.contracts.rollout.WaveStarted;
-import dev.fleetjobs.e2e.support.E2eStack;
-import dev.fleetjobs.e2e.support.Jobs;
-import dev.fleetjobs.launcher.stack.LocalStack;
 import dev.fleetjobs.launcher.stack.ManagedProcess;
 import dev.fleetjobs.launcher.stack.StackComponents;
+import dev.fleetjobs.e2e.support.SharedStackSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * full sizes with {@code -Dfleetjobs.e2e.rollout.devices=1000
  * -Dfleetjobs.e2e.rollout.rate=200}.
  */
-class RolloutIT {
+class RolloutIT extends SharedStackSupport {
 
 	private static final int RATE_DEVICES = Integer.getInteger("fleetjobs.e2e.rollout.devices", 120);
 
@@ -49,16 +47,10 @@ class RolloutIT {
 
 	private static final List<ManagedProcess> FLEETS = new ArrayList<>();
 
-	private static LocalStack stack;
-
-	private static Jobs jobs;
-
 	private static int nextPort;
 
 	@BeforeAll
 	static void start() {
-		stack = E2eStack.get();
-		jobs = new Jobs(stack);
 		nextPort = stack.settings().ports().simulator() + 100;
 		List<ManagedProcess> started = List.of(fleet("rate", RATE_DEVICES, Map.of()),
 				fleet("abort", 100, Map.of("FLEETJOBS_SIMULATOR_FAULTS_METHODFAILURES_FRACTION", "0.3",
@@ -69,9 +61,6 @@ class RolloutIT {
 	@AfterAll
 	static void stop() {
 		FLEETS.forEach((fleet) -> fleet.stop(Duration.ofSeconds(10)));
-		if (jobs != null) {
-			jobs.close();
-		}
 	}
 
 	@Test

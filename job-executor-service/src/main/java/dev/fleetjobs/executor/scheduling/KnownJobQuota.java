@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.fleetjobs.executor.queueing.QueueingProperties;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ public class KnownJobQuota {
 
 	private final Set<String> holders = new LinkedHashSet<>();
 
+	@Autowired
 	public KnownJobQuota(QueueingProperties properties, IotHubJobs hub) {
 		this(properties.hubMaxActiveJobs(), hub);
 	}

@@ -17,6 +17,7 @@ import dev.fleetjobs.contracts.Topics;
 import dev.fleetjobs.contracts.command.ScheduleJob;
 import dev.fleetjobs.contracts.lifecycle.JobQueued;
 import dev.fleetjobs.contracts.lifecycle.JobSubmitted;
+import dev.fleetjobs.contracts.request.MethodInvocation;
 import dev.fleetjobs.emulator.throttling.TierProfile;
 import dev.fleetjobs.executor.JobExecutorApplication;
 import dev.fleetjobs.executor.queueing.WaitingRoom;
@@ -42,8 +43,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Executors that stop, for real, and the instance that takes over: nothing is lost and
- * nothing is done twice. Each test has its own broker, which keeps it away from the
- * shared context's consumer group.
+ * nothing is done twice; and an executor told the hub's job quota, which queues without
+ * the create call the hub would refuse. Each test has its own broker, which keeps it away
+ * from the shared context's consumer group.
  *
  * <p>
  * Killed between the hub call and the commit: a fresh instance takes over. A separate JVM
@@ -173,9 +175,42 @@ class CrashRecoveryIntegrationTests {
 		assertThat(TestHub.job(jobId).getUpdateTwin().getDesiredProperties()).containsKeys("building", "floor");
 	}
 
-	private ConfigurableApplicationContext startInstance() {
+	@Test
+	void givenAStatedS1Quota_whenASecondJobComesWhileTheSlotIsTaken_thenItIsQueuedWithoutACreateCallAndSubmittedOnceItFrees()
+			throws Exception {
+		// Given the S1 tier and an executor told its quota (one active job)
+		await().atMost(Duration.ofSeconds(30)).until(() -> TestHub.hub().jobs().activeCount() == 0);
+		TestHub.hub().tier(TierProfile.parse("S1"));
+		startInstance("--fleetjobs.queueing.hub-max-active-jobs=1");
+		String device = TestHub.device("quota-" + UUID.randomUUID());
+		String running = UUID.randomUUID().toString();
+		this.kafka.send(running, Commands.withMethod(Commands.lockDoor(running, device),
+				new MethodInvocation("lockDoor", Map.of("lockTime", "10m"), 10, 90)));
+		this.kafka.awaitEvent(running, JobSubmitted.class);
+		long creates = TestHub.hub().calls().count("jobs.create");
+
+		// When a second job comes while the first runs (its device is offline)
+		String waiting = UUID.randomUUID().toString();
+		this.kafka.send(waiting, Commands.buildingFloor(waiting, device));
+
+		// Then it is queued without a create call, so the hub never answers 429
+		JobQueued queued = this.kafka.awaitEvent(waiting, JobQueued.class);
+		assertThat(queued.reason()).contains("hub-max-active-jobs", running, "no hub call was made");
+		Thread.sleep(1500);
+		assertThat(TestHub.hub().calls().count("jobs.create")).isEqualTo(creates);
+
+		// When the first job is cancelled, the second goes to the hub once
+		TestHub.jobs().cancel(running);
+		this.kafka.awaitEvent(waiting, JobSubmitted.class);
+		assertThat(TestHub.hub().calls().count("jobs.create")).isEqualTo(creates + 1);
+		assertThat(this.kafka.events(waiting)).hasExactlyElementsOfTypes(JobQueued.class, JobSubmitted.class);
+	}
+
+	private ConfigurableApplicationContext startInstance(String... extra) {
+		List<String> arguments = arguments();
+		arguments.addAll(List.of(extra));
 		ConfigurableApplicationContext instance = new SpringApplicationBuilder(JobExecutorApplication.class)
-			.run(arguments().toArray(String[]::new));
+			.run(arguments.toArray(String[]::new));
 		this.instances.add(instance);
 		return instance;
 	}

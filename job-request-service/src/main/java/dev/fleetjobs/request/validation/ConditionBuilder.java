@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.fleetjobs.query.Literals;
+
 /**
  * Turns device id lists and tag filters into IoT Hub query conditions, quoting every
  * string with single quotes and escaping {@code \} and {@code '} (so {@code o'brien}
@@ -17,7 +19,7 @@ final class ConditionBuilder {
 
 	/** {@code deviceId IN ['a', 'b']}. */
 	static String deviceIdIn(List<String> deviceIds) {
-		return deviceIds.stream().map(ConditionBuilder::quote).collect(Collectors.joining(", ", "deviceId IN [", "]"));
+		return deviceIds.stream().map(Literals::quote).collect(Collectors.joining(", ", "deviceId IN [", "]"));
 	}
 
 	/** {@code tags.building = 43 AND tags.floor = 3}, in the map's order. */
@@ -31,7 +33,7 @@ final class ConditionBuilder {
 	/** A string, number or boolean as a query literal. */
 	static String literal(Object value) {
 		if (value instanceof String text) {
-			return quote(text);
+			return Literals.quote(text);
 		}
 		if (value instanceof BigDecimal decimal) {
 			return decimal.toPlainString();
@@ -40,32 +42,6 @@ final class ConditionBuilder {
 			return value.toString();
 		}
 		throw new IllegalArgumentException("Not a string, number or boolean: " + value);
-	}
-
-	/**
-	 * A single-quoted string literal with {@code \ ' } and control characters escaped.
-	 */
-	static String quote(String value) {
-		StringBuilder quoted = new StringBuilder(value.length() + 2).append('\'');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> quoted.append("\\\\");
-				case '\'' -> quoted.append("\\'");
-				case '\n' -> quoted.append("\\n");
-				case '\r' -> quoted.append("\\r");
-				case '\t' -> quoted.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						quoted.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						quoted.append(c);
-					}
-				}
-			}
-		}
-		return quoted.append('\'').toString();
 	}
 
 }

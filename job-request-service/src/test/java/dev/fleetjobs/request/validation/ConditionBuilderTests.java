@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.fleetjobs.query.Literals;
 import dev.fleetjobs.query.Query;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -69,8 +70,8 @@ class ConditionBuilderTests {
 
 	@Test
 	void givenControlCharactersInATagValueThenTheyAreEscaped() {
-		assertThat(ConditionBuilder.quote("a\nb\u0001")).isEqualTo("'a\\nb\\u0001'");
-		Query query = Query.parseWhere("tags.x = " + ConditionBuilder.quote("a\nb\u0001"));
+		assertThat(Literals.quote("a\nb\u0001")).isEqualTo("'a\\nb\\u0001'");
+		Query query = Query.parseWhere("tags.x = " + Literals.quote("a\nb\u0001"));
 		ObjectNode tagged = JSON.createObjectNode();
 		tagged.putObject("tags").put("x", "a\nb\u0001");
 		assertThat(query.matches(tagged)).isTrue();

@@ -1,7 +1,6 @@
 package dev.fleetjobs.status.tracking;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,40 +22,15 @@ import org.slf4j.LoggerFactory;
  * in one transaction; an ended job stops being polled and its device results are
  * collected. Runs on the tracker thread.
  */
-final class JobPoller {
+final class JobPoller extends HubPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(JobPoller.class);
-
-	private static final Duration RECOLLECT_DELAY = Duration.ofSeconds(5);
-
-	private final TrackedJobs jobs;
-
-	private final HubJobs hub;
-
-	private final CallBudget budget;
-
-	private final Cadence cadence;
-
-	private final ProgressEmitter emitter;
-
-	private final ResultsCollector results;
-
-	private final Executor tracker;
-
-	private final Clock clock;
 
 	private final TrackingProperties properties;
 
 	JobPoller(TrackedJobs jobs, HubJobs hub, CallBudget budget, ProgressEmitter emitter, ResultsCollector results,
 			Executor tracker, Clock clock, TrackingProperties properties) {
-		this.jobs = jobs;
-		this.hub = hub;
-		this.budget = budget;
-		this.cadence = new Cadence(properties.cadence(), properties.scheduledInterval());
-		this.emitter = emitter;
-		this.results = results;
-		this.tracker = tracker;
-		this.clock = clock;
+		super(jobs, hub, budget, emitter, results, tracker, clock, properties);
 		this.properties = properties;
 	}
 

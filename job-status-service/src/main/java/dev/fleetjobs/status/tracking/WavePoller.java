@@ -28,41 +28,16 @@ import org.slf4j.LoggerFactory;
  * published by the tracker thread, so a rollout's sequences stay in order. Runs on the
  * tracker thread.
  */
-final class WavePoller {
+final class WavePoller extends HubPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(WavePoller.class);
 
-	private static final Duration RECOLLECT_DELAY = Duration.ofSeconds(5);
-
-	private final TrackedJobs jobs;
-
-	private final HubJobs hub;
-
-	private final CallBudget budget;
-
-	private final Cadence cadence;
-
-	private final ProgressEmitter emitter;
-
-	private final ResultsCollector results;
-
-	private final Executor tracker;
-
 	private final StatusMetrics metrics;
-
-	private final Clock clock;
 
 	WavePoller(TrackedJobs jobs, HubJobs hub, CallBudget budget, ProgressEmitter emitter, ResultsCollector results,
 			Executor tracker, StatusMetrics metrics, Clock clock, TrackingProperties properties) {
-		this.jobs = jobs;
-		this.hub = hub;
-		this.budget = budget;
-		this.cadence = new Cadence(properties.cadence(), properties.scheduledInterval());
-		this.emitter = emitter;
-		this.results = results;
-		this.tracker = tracker;
+		super(jobs, hub, budget, emitter, results, tracker, clock, properties);
 		this.metrics = metrics;
-		this.clock = clock;
 	}
 
 	void poll() {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
@@ -20,11 +22,31 @@ import dev.fleetjobs.contracts.progress.JobStatus;
 import dev.fleetjobs.status.hub.CallBudget;
 import dev.fleetjobs.status.hub.HubCallException;
 import dev.fleetjobs.status.hub.HubOperation;
+import dev.fleetjobs.status.metrics.StatusMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** In-memory fakes of the tracking ports, for unit tests of the logic. */
 final class Fakes {
 
 	private Fakes() {
+	}
+
+	/**
+	 * A tracking service on these fakes, polling every second, whose progress log is the
+	 * map the supplier gives at the time of a rebuild.
+	 */
+	static TrackingService tracking(HubJobs hub, ProgressPublisher publisher, ResultsCollector results,
+			Supplier<Map<String, JobProgress>> progressTopic, Clock clock) {
+		ProgressLog log = (filter, timeout) -> progressTopic.get()
+			.entrySet()
+			.stream()
+			.filter((entry) -> filter.test(entry.getKey()))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return new TrackingService(hub, new FakeBudget(), publisher, results, log,
+				new StatusMetrics(new SimpleMeterRegistry()), clock,
+				new TrackingProperties(Duration.ofMillis(100),
+						List.of(new TrackingProperties.Step(Duration.ZERO, Duration.ofSeconds(1))),
+						Duration.ofSeconds(60), 2, 100, Duration.ofSeconds(5), 1000, 3));
 	}
 
 	static HubJobState state(String jobId, JobStatus status, int devices, int succeeded, int failed) {

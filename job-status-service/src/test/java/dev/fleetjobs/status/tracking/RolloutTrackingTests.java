@@ -1,11 +1,9 @@
 package dev.fleetjobs.status.tracking;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
@@ -29,13 +27,10 @@ import dev.fleetjobs.contracts.rollout.TargetSelection;
 import dev.fleetjobs.contracts.rollout.WaveCompleted;
 import dev.fleetjobs.contracts.rollout.WaveProgress;
 import dev.fleetjobs.contracts.rollout.WaveStarted;
-import dev.fleetjobs.status.metrics.StatusMetrics;
-import dev.fleetjobs.status.tracking.Fakes.FakeBudget;
 import dev.fleetjobs.status.tracking.Fakes.FakeHubJobs;
 import dev.fleetjobs.status.tracking.Fakes.InstantResults;
 import dev.fleetjobs.status.tracking.Fakes.MutableClock;
 import dev.fleetjobs.status.tracking.Fakes.RecordingPublisher;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,16 +57,8 @@ class RolloutTrackingTests {
 
 	private final Map<String, JobProgress> progressTopic = new HashMap<>();
 
-	private final TrackingService tracking = new TrackingService(this.hub, new FakeBudget(), this.publisher,
-			this.results,
-			(filter, timeout) -> this.progressTopic.entrySet()
-				.stream()
-				.filter((entry) -> filter.test(entry.getKey()))
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
-			new StatusMetrics(new SimpleMeterRegistry()), this.clock,
-			new TrackingProperties(Duration.ofMillis(100),
-					List.of(new TrackingProperties.Step(Duration.ZERO, Duration.ofSeconds(1))), Duration.ofSeconds(60),
-					2, 100, Duration.ofSeconds(5), 1000, 3));
+	private final TrackingService tracking = Fakes.tracking(this.hub, this.publisher, this.results,
+			() -> this.progressTopic, this.clock);
 
 	@AfterEach
 	void stop() {

@@ -1,6 +1,5 @@
 package dev.fleetjobs.status.tracking;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +15,10 @@ import dev.fleetjobs.contracts.lifecycle.JobSubmitted;
 import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
-import dev.fleetjobs.status.metrics.StatusMetrics;
-import dev.fleetjobs.status.tracking.Fakes.FakeBudget;
 import dev.fleetjobs.status.tracking.Fakes.FakeHubJobs;
 import dev.fleetjobs.status.tracking.Fakes.InstantResults;
 import dev.fleetjobs.status.tracking.Fakes.MutableClock;
 import dev.fleetjobs.status.tracking.Fakes.RecordingPublisher;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,16 +38,8 @@ class TrackingServiceTests {
 
 	private boolean viewUnavailable;
 
-	private final TrackingService tracking = new TrackingService(new FakeHubJobs(), new FakeBudget(), this.publisher,
-			new InstantResults(),
-			(filter, timeout) -> available(this.viewUnavailable).progressTopic.entrySet()
-				.stream()
-				.filter((entry) -> filter.test(entry.getKey()))
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
-			new StatusMetrics(new SimpleMeterRegistry()), this.clock,
-			new TrackingProperties(Duration.ofMillis(100),
-					List.of(new TrackingProperties.Step(Duration.ZERO, Duration.ofSeconds(1))), Duration.ofSeconds(60),
-					2, 100, Duration.ofSeconds(5), 1000, 3));
+	private final TrackingService tracking = Fakes.tracking(new FakeHubJobs(), this.publisher, new InstantResults(),
+			() -> available(this.viewUnavailable).progressTopic, this.clock);
 
 	@AfterEach
 	void stop() {
