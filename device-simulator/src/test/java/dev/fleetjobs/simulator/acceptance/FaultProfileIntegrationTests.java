@@ -107,6 +107,13 @@ class FaultProfileIntegrationTests {
 			.stream()
 			.filter((f) -> !f.offline() && !f.failsMethod("lockDoor") && f.churn() == null)
 			.count());
+		// and the twins show it once the devices' reports (asynchronous, after a connect
+		// or
+		// a call) are in
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertDoorStates(variant, faults));
+	}
+
+	private static void assertDoorStates(EngineVariant variant, Map<String, DeviceFaults> faults) throws Exception {
 		Map<String, Twin> twins = Jobs
 			.twins("SELECT * FROM devices WHERE tags.fleet = '" + variant.prefix("faults") + "'");
 		for (Twin twin : twins.values()) {

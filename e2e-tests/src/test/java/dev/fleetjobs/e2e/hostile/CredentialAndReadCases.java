@@ -41,6 +41,9 @@ final class CredentialAndReadCases {
 						"invalid-query", "status")));
 		cases.add(new HostileCase(read, "job id injection x' OR '1'='1", () -> RestProbe
 			.assertProblem(get(this.statusUrl + "/x'%20OR%20'1'='1", this.apiKey), 404, "job-not-found", "jobId")));
+		cases.add(new HostileCase(read, "encoded slash %2F in the job id (refused by Tomcat itself)",
+				() -> detailMentions(get(this.statusUrl + "/a%2Fb", this.apiKey), 400, "bad-request",
+						"encoded slash")));
 		cases.add(new HostileCase(read, "negative page number", () -> RestProbe
 			.assertProblem(get(this.statusUrl + "?page=-1", this.apiKey), 400, "invalid-query", "page")));
 		cases.add(new HostileCase(read, "wrong API key", () -> RestProbe
