@@ -35,23 +35,30 @@ final class DeviceTopics {
 	}
 
 	/**
-	 * A device-to-cloud message; its properties are the topic's property bag (after
-	 * {@code messages/events/}).
+	 * A device-to-cloud message; {@code propertyBag} is the topic after
+	 * {@code messages/events/}, read only when the device asks for a test fault.
 	 */
-	record Telemetry(Map<String, String> properties) implements Inbound {
+	record Telemetry(String propertyBag) implements Inbound {
+
+		private static final String FAULT_TYPE = "AzIoTHub_FaultOperationType";
+
+		/** The message's properties. */
+		Map<String, String> properties() {
+			return DeviceTopics.propertyBag(this.propertyBag);
+		}
 
 		/**
 		 * The hub's test fault, e.g. {@code KillTcp} or {@code ShutDownMqtt}, or null.
 		 */
 		String faultOperation() {
-			return this.properties.get("AzIoTHub_FaultOperationType");
+			return this.propertyBag.contains(FAULT_TYPE) ? properties().get(FAULT_TYPE) : null;
 		}
 
 		/** When the fault is to happen, in seconds (the hub's default: at once). */
 		int faultDelaySeconds() {
 			try {
 				return Math.max(0,
-						Integer.parseInt(this.properties.getOrDefault("AzIoTHub_FaultOperationDelayInSecs", "0")));
+						Integer.parseInt(properties().getOrDefault("AzIoTHub_FaultOperationDelayInSecs", "0")));
 			}
 			catch (NumberFormatException ex) {
 				return 0;
@@ -89,7 +96,7 @@ final class DeviceTopics {
 		}
 		String events = "devices/" + deviceId + "/messages/events";
 		if (topic.startsWith(events + "/") || topic.equals(events)) {
-			return new Telemetry(propertyBag(topic.substring(Math.min(topic.length(), events.length() + 1))));
+			return new Telemetry(topic.substring(Math.min(topic.length(), events.length() + 1)));
 		}
 		return new Unknown("the topic is not one of the hub's device topics");
 	}

@@ -166,10 +166,10 @@ final class MqttDeviceHandler extends SimpleChannelInboundHandler<MqttMessage> {
 			log.info("Device {} asked for fault {}, which does not apply to MQTT; ignored", deviceId, operation);
 			return;
 		}
-		log.info("Device {} asked for fault {} in {} s", deviceId, operation, telemetry.faultDelaySeconds());
-		ctx.executor().schedule(() -> {
-			ctx.close();
-		}, telemetry.faultDelaySeconds(), TimeUnit.SECONDS);
+		int delay = telemetry.faultDelaySeconds();
+		log.info("Device {} asked for fault {} in {} s", deviceId, operation, delay);
+		// a Runnable, not the Callable overload: close() returns a future
+		ctx.executor().schedule((Runnable) ctx::close, delay, TimeUnit.SECONDS);
 	}
 
 	private void twinGet(String requestId) {

@@ -2,7 +2,6 @@ package dev.fleetjobs.executor.scheduling;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -68,11 +67,6 @@ public class KnownJobQuota {
 	/** The job is not (or no longer) on the hub, or has ended: its slot is free. */
 	synchronized void release(String jobId) {
 		this.holders.remove(jobId);
-	}
-
-	/** The jobs holding slots now. */
-	synchronized List<String> holders() {
-		return new ArrayList<>(this.holders);
 	}
 
 	private void forgetEnded() {
