@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +23,10 @@ import dev.fleetjobs.contracts.rollout.WaveStarted;
 import dev.fleetjobs.launcher.demo.DemoJobs;
 import dev.fleetjobs.launcher.demo.JobsApi;
 import dev.fleetjobs.launcher.demo.ProgressWatcher;
+import dev.fleetjobs.launcher.demo.TopicTail;
 import dev.fleetjobs.launcher.stack.StackSettings;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.DeserializationFeature;
@@ -120,7 +118,7 @@ final class RolloutBenchmark {
 	}
 
 	private String bootstrap() {
-		return "localhost:" + this.settings.ports().kafka();
+		return this.settings.bootstrapServers();
 	}
 
 	/**
@@ -168,18 +166,8 @@ final class RolloutBenchmark {
 		private final String type = TypeNames.of(WaveStarted.class);
 
 		WaveReader() {
-			Properties properties = new Properties();
-			properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-			properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-			properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-			this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-			List<TopicPartition> partitions = this.consumer.partitionsFor(Topics.LIFECYCLE, Duration.ofSeconds(30))
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			this.consumer.assign(partitions);
-			this.consumer.seekToEnd(partitions);
-			partitions.forEach(this.consumer::position);
+			this.consumer = TopicTail.fromEnd(bootstrap(), Topics.LIFECYCLE, Map.of(), new StringDeserializer(),
+					new StringDeserializer());
 		}
 
 		List<WaveStarted> poll(String jobId) {

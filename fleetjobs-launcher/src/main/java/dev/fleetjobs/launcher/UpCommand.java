@@ -19,6 +19,7 @@ import dev.fleetjobs.launcher.stack.RunDirectory;
 import dev.fleetjobs.launcher.stack.StackPorts;
 import dev.fleetjobs.launcher.stack.StackSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,6 +58,9 @@ final class UpCommand implements Callable<Integer> {
 	@Option(names = "--no-demo", negatable = true, defaultValue = "true", description = "Skip the demo jobs.")
 	boolean demo;
 
+	@Mixin
+	ShapeOptions shape = new ShapeOptions();
+
 	@Option(names = "--detach", description = "Leave the system running and exit (stop it with ./fleetjobs down).")
 	boolean detach;
 
@@ -64,7 +68,8 @@ final class UpCommand implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		StackSettings settings = new StackSettings(new RunDirectory(this.runDir), new ModuleJars(Path.of("")),
 				StackPorts.DEFAULTS.offset(this.portOffset), this.devices, this.engine, this.buildings, this.floors,
-				this.tier);
+				this.tier)
+			.with(this.shape.shape());
 		LocalStack stack = new LocalStack(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
 		if (!this.detach) {
@@ -95,7 +100,7 @@ final class UpCommand implements Callable<Integer> {
 	}
 
 	private boolean runDemo(StackSettings settings) {
-		String bootstrap = "localhost:" + settings.ports().kafka();
+		String bootstrap = settings.bootstrapServers();
 		JobsApi api = new JobsApi("http://localhost:" + settings.ports().requestService(), settings.apiKey());
 		try (ProgressWatcher watcher = new ProgressWatcher(bootstrap)) {
 			List<DemoJobs.Demo> demos = DemoJobs.all("demo-" + Instant.now().getEpochSecond());

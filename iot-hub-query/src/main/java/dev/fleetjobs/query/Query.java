@@ -98,6 +98,15 @@ public final class Query {
 		return this.items == null;
 	}
 
+	/**
+	 * Whether each result is a matching document as it is, in the documents' order, with
+	 * no TOP: a page of results is then the next matches after a position in the
+	 * documents, found without evaluating the rest.
+	 */
+	public boolean isFilterOnly() {
+		return isSelectAll() && this.groupBy.isEmpty() && this.top == null;
+	}
+
 	/** Whether the query aggregates (an aggregate in SELECT, or GROUP BY). */
 	public boolean isAggregate() {
 		return !this.groupBy.isEmpty() || (this.items != null

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keepAlive MQTT keep-alive
  * @param retryDelay wait before a device whose connect failed tries again
  * @param shutdownTimeout how long a shutdown waits for devices to disconnect
+ * @param connect {@code false}: register the shard's devices (with their tags) and
+ * connect none, e.g. for twin jobs over a million devices, which need no connection
  */
 @Validated
 @ConfigurationProperties("fleetjobs.simulator.engine")
@@ -29,7 +31,8 @@ public record EngineProperties(@DefaultValue("sdk") @NotNull Kind kind,
 		@DefaultValue("mqtt-ws") @NotNull Transport transport,
 		@DefaultValue("32") @Min(1) @Max(10_000) int connectConcurrency,
 		@DefaultValue("0") @Min(0) @Max(64) int ioThreads, @DefaultValue("230s") @NotNull Duration keepAlive,
-		@DefaultValue("10s") @NotNull Duration retryDelay, @DefaultValue("20s") @NotNull Duration shutdownTimeout) {
+		@DefaultValue("10s") @NotNull Duration retryDelay, @DefaultValue("20s") @NotNull Duration shutdownTimeout,
+		@DefaultValue("true") boolean connect) {
 
 	/** Engine kinds. */
 	public enum Kind {
@@ -48,7 +51,7 @@ public record EngineProperties(@DefaultValue("sdk") @NotNull Kind kind,
 	/** Defaults, for tests and tools. */
 	public static EngineProperties of(Kind kind, Transport transport) {
 		return new EngineProperties(kind, transport, 32, 0, Duration.ofSeconds(230), Duration.ofSeconds(10),
-				Duration.ofSeconds(20));
+				Duration.ofSeconds(20), true);
 	}
 
 }

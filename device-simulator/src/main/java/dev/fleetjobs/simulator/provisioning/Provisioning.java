@@ -60,13 +60,9 @@ public final class Provisioning {
 						: device.primaryKey();
 				credentials.add(new DeviceCredentials(device.deviceId(), this.hostName, key));
 			}
-			Map<String, Map<String, Object>> current = this.registry
-				.tags(batch.stream().map(SimulatedDevice::deviceId).toList());
-			for (SimulatedDevice device : batch) {
-				if (!containsAll(current.getOrDefault(device.deviceId(), Map.of()), device.tags())) {
-					this.registry.patchTags(device.deviceId(), device.tags());
-					retagged++;
-				}
+			// devices created now got their tags with them
+			if (!existing.isEmpty()) {
+				retagged += retag(batch, existing);
 			}
 			log.debug("Provisioned {} of {} devices", start + batch.size(), devices.size());
 		}
@@ -74,6 +70,20 @@ public final class Provisioning {
 		log.info("Provisioned {} devices: {} created, {} reused, {} re-tagged", devices.size(), result.created(),
 				result.reused(), result.retagged());
 		return result;
+	}
+
+	private int retag(List<SimulatedDevice> batch, Set<String> existing) {
+		Map<String, Map<String, Object>> current = this.registry
+			.tags(batch.stream().map(SimulatedDevice::deviceId).filter(existing::contains).toList());
+		int retagged = 0;
+		for (SimulatedDevice device : batch) {
+			if (existing.contains(device.deviceId())
+					&& !containsAll(current.getOrDefault(device.deviceId(), Map.of()), device.tags())) {
+				this.registry.patchTags(device.deviceId(), device.tags());
+				retagged++;
+			}
+		}
+		return retagged;
 	}
 
 	private String newKey() {

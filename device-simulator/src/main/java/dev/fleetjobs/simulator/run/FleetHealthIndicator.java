@@ -20,7 +20,7 @@ class FleetHealthIndicator implements HealthIndicator {
 	public Health health() {
 		FleetRunner.FleetStatus status = this.runner.status();
 		Health.Builder health = switch (status.phase()) {
-			case RUNNING -> Health.up();
+			case RUNNING, REGISTERED -> Health.up();
 			case FAILED, STOPPED -> Health.down();
 			default -> Health.status(Status.OUT_OF_SERVICE);
 		};

@@ -37,6 +37,8 @@ class FleetRunner implements SmartLifecycle {
 
 	private final Duration retryDelay;
 
+	private final boolean connect;
+
 	private volatile Phase phase = Phase.STARTING;
 
 	private volatile String failure;
@@ -48,7 +50,7 @@ class FleetRunner implements SmartLifecycle {
 	private volatile boolean running;
 
 	FleetRunner(FleetLayout layout, Shard shard, FaultPlan faults, HubConnection hub, DeviceEngine engine,
-			SimulatorMetrics metrics, Duration retryDelay) {
+			SimulatorMetrics metrics, Duration retryDelay, boolean connect) {
 		this.layout = layout;
 		this.shard = shard;
 		this.faults = faults;
@@ -56,6 +58,7 @@ class FleetRunner implements SmartLifecycle {
 		this.engine = engine;
 		this.metrics = metrics;
 		this.retryDelay = retryDelay;
+		this.connect = connect;
 	}
 
 	@Override
@@ -74,6 +77,12 @@ class FleetRunner implements SmartLifecycle {
 				SimulatedFleet prepared = SimulatedFleet.prepare(this.layout, this.shard, this.faults, this.hub,
 						this.engine);
 				this.fleet = prepared;
+				if (!this.connect) {
+					log.info("Shard {}: {} devices registered; connecting none (engine.connect=false)", this.shard,
+							prepared.devices().size());
+					this.phase = Phase.REGISTERED;
+					return;
+				}
 				this.metrics.expect(prepared.online().size());
 				this.phase = Phase.CONNECTING;
 				this.failure = null;
@@ -139,7 +148,7 @@ class FleetRunner implements SmartLifecycle {
 	/** The runner's phases. */
 	enum Phase {
 
-		STARTING, PROVISIONING, CONNECTING, RUNNING, FAILED, STOPPED
+		STARTING, PROVISIONING, CONNECTING, RUNNING, REGISTERED, FAILED, STOPPED
 
 	}
 

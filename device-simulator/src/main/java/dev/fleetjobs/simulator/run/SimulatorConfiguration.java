@@ -46,7 +46,8 @@ class SimulatorConfiguration {
 	@Bean
 	FleetRunner fleetRunner(FleetLayout layout, Shard shard, FaultPlan faults, HubConnection hub, DeviceEngine engine,
 			SimulatorMetrics metrics, EngineProperties properties) {
-		return new FleetRunner(layout, shard, faults, hub, engine, metrics, properties.retryDelay());
+		return new FleetRunner(layout, shard, faults, hub, engine, metrics, properties.retryDelay(),
+				properties.connect());
 	}
 
 	@Bean

@@ -79,7 +79,7 @@ public final class FleetBenchmark {
 		}
 		else {
 			EngineProperties properties = new EngineProperties("sdk".equals(engine) ? Kind.SDK : Kind.LIGHT, transport,
-					concurrency, 0, Duration.ofSeconds(230), Duration.ofSeconds(10), Duration.ofSeconds(60));
+					concurrency, 0, Duration.ofSeconds(230), Duration.ofSeconds(10), Duration.ofSeconds(60), true);
 			DeviceEngine deviceEngine = SimulatedFleet.engine(hub, properties, FleetEvents.NONE);
 			fleet = SimulatedFleet.prepare(layout, Shard.ALL, FaultPlan.none(), hub, deviceEngine);
 			connected = fleet.engine().connectAll(fleet.online());

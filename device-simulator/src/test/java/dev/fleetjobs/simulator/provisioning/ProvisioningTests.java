@@ -36,6 +36,7 @@ class ProvisioningTests {
 
 		// Then
 		assertThat(this.registry.batchSizes).containsExactly(100, 100, 50);
+		assertThat(this.registry.tagQueries).as("the created devices' tags are not read back").isZero();
 		assertThat(this.registry.tagPatches).isZero();
 		assertThat(result.created()).isEqualTo(250);
 		assertThat(result.credentials()).extracting(DeviceCredentials::deviceId)
@@ -59,6 +60,7 @@ class ProvisioningTests {
 
 		// Then
 		assertThat(this.registry.batchSizes).containsExactly(100, 20);
+		assertThat(this.registry.tagQueries).isEqualTo(2);
 		assertThat(this.registry.tagPatches).isZero();
 		assertThat(second.created()).isZero();
 		assertThat(second.reused()).isEqualTo(120);
@@ -86,6 +88,8 @@ class ProvisioningTests {
 
 		int tagPatches;
 
+		int tagQueries;
+
 		RecordingRegistry(DeviceRegistry delegate) {
 			this.delegate = delegate;
 		}
@@ -103,6 +107,7 @@ class ProvisioningTests {
 
 		@Override
 		public Map<String, Map<String, Object>> tags(List<String> deviceIds) {
+			this.tagQueries++;
 			return this.delegate.tags(deviceIds);
 		}
 

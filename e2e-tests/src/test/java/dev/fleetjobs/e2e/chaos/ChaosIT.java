@@ -1,18 +1,11 @@
 package dev.fleetjobs.e2e.chaos;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.fleetjobs.e2e.support.E2eStack;
 import dev.fleetjobs.launcher.chaos.ChaosOptions;
 import dev.fleetjobs.launcher.chaos.ChaosReport;
 import dev.fleetjobs.launcher.chaos.ChaosScenario;
-import dev.fleetjobs.launcher.chaos.JarSnapshot;
 import dev.fleetjobs.launcher.stack.LocalStack;
-import dev.fleetjobs.launcher.stack.ModuleJars;
-import dev.fleetjobs.launcher.stack.RunDirectory;
-import dev.fleetjobs.launcher.stack.RunningProcesses;
-import dev.fleetjobs.launcher.stack.StackPorts;
 import dev.fleetjobs.launcher.stack.StackSettings;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The chaos scenario in its bounded form: about 30 jobs over REST and Kafka while every
  * fault kind hits the running system at least once, then every invariant. It kills
  * processes, so it runs its own system (ports: the e2e offset + 2000, folder
- * {@code target/chaos-run-<offset>}), never the shared {@link E2eStack}. The seed is
+ * {@code target/chaos-run-<offset>}), never the shared {@code E2eStack}. The seed is
  * {@code -Dfleetjobs.chaos.seed} or the day of the year, and is printed.
  */
 class ChaosIT {
@@ -37,14 +30,7 @@ class ChaosIT {
 	void givenTheWholeSystemUnderEveryKindOfFault_whenThirtyJobsRun_thenNothingAcceptedIsLostOrDoubledAndEveryInvariantHolds() {
 		// + 2000, not + 1000: the status service's management port 8093 + 1000 is the
 		// broker's controller port 9093
-		int offset = Integer.getInteger("fleetjobs.e2e.portOffset", 12000) + 2000;
-		Path root = E2eStack.projectRoot();
-		RunDirectory run = new RunDirectory(root.resolve("e2e-tests/target/chaos-run-" + offset));
-		RunningProcesses.stopAll(run, System.out::println);
-		RunDirectory.deleteRecursively(run.root());
-		ModuleJars jars = JarSnapshot.copy(new ModuleJars(root), run.root().resolve("jars"));
-		StackSettings settings = new StackSettings(run, jars, StackPorts.DEFAULTS.offset(offset), 300, "light", 10, 3,
-				"unlimited");
+		StackSettings settings = ChaosRuns.prepare("chaos-run", 2000, 300, 10, 3);
 		long seed = Long.getLong("fleetjobs.chaos.seed", java.time.LocalDate.now().getDayOfYear());
 		ChaosOptions options = new ChaosOptions(seed, 30, Duration.ofSeconds(120), ChaosOptions.allFaults(), 60);
 

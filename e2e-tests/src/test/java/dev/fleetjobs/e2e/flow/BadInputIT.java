@@ -76,7 +76,7 @@ class BadInputIT {
 
 	@Test
 	void givenPoisonBytesOnTheRequestsTopic_whenTheIngressReadsThem_thenTheyLandOnTheDeadLetterTopicWithTheReason() {
-		String bootstrap = "localhost:" + stack.settings().ports().kafka();
+		String bootstrap = stack.settings().bootstrapServers();
 		String key = "poison-" + System.nanoTime();
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -160,7 +160,7 @@ class HostileInputIT {
 	}
 
 	private static String bootstrap() {
-		return "localhost:" + E2eStack.get().settings().ports().kafka();
+		return E2eStack.get().settings().bootstrapServers();
 	}
 
 }

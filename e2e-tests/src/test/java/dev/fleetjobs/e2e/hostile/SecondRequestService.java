@@ -42,7 +42,7 @@ final class SecondRequestService implements AutoCloseable {
 		this.managementPort = stack.settings().ports().requestManagement() + 50;
 		Map<String, String> env = Map.of("SERVER_PORT", Integer.toString(this.port), "MANAGEMENT_SERVER_PORT",
 				Integer.toString(this.managementPort), "SPRING_KAFKA_BOOTSTRAPSERVERS",
-				"localhost:" + stack.settings().ports().kafka(), "SPRING_KAFKA_LISTENER_AUTOSTARTUP", "false",
+				stack.settings().bootstrapServers(), "SPRING_KAFKA_LISTENER_AUTOSTARTUP", "false",
 				"FLEETJOBS_SECURITY_JWTHMACSECRET", this.jwtSecret, "FLEETJOBS_SECURITY_APIKEYS_0_NAME", "reader",
 				"FLEETJOBS_SECURITY_APIKEYS_0_HASH", sha256(this.readOnlyKey), "FLEETJOBS_SECURITY_APIKEYS_0_SCOPES",
 				"jobs:read", "FLEETJOBS_SECURITY_DATADIR", stack.settings().run().data(NAME).toString(),

@@ -117,6 +117,68 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void givenTheMultiBrokerProfile_whenRead_thenThreeBrokersOfOneQuorumServeTwoInstancesOfEachService()
+			throws IOException {
+		Map<String, Map<String, Object>> profile = (Map<String, Map<String, Object>>) yaml(
+				ROOT.resolve("docker-compose.multi-broker.yml"))
+			.get("services");
+		List<String> brokers = List.of("kafka", "kafka-2", "kafka-3");
+		for (int i = 0; i < brokers.size(); i++) {
+			Map<String, Object> env = (Map<String, Object>) profile.get(brokers.get(i)).get("environment");
+			assertThat(env).as(brokers.get(i))
+				.containsEntry("KAFKA_NODE_ID", i + 1)
+				.containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093")
+				.containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", 3)
+				.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2)
+				.containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2)
+				.containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + brokers.get(i) + ":9092")
+				.containsKey("CLUSTER_ID");
+		}
+		Map<String, Map<String, Object>> base = services();
+		for (String service : List.of("job-request-service", "job-executor-service", "job-status-service")) {
+			for (String instance : List.of(service, service + "-2")) {
+				Map<String, Object> env = (Map<String, Object>) profile.get(instance).get("environment");
+				assertThat(env).as(instance)
+					.containsEntry("SPRING_KAFKA_BOOTSTRAPSERVERS", "kafka:9092,kafka-2:9092,kafka-3:9092")
+					.containsEntry("FLEETJOBS_TOPICS_REPLICATIONFACTOR", 3);
+			}
+			assertBuiltBy(profile.get(service + "-2"), service);
+			// the second instance has what the first has in docker-compose.yml, its own
+			// id aside
+			Map<String, Object> first = (Map<String, Object>) base.get(service).get("environment");
+			Map<String, Object> second = (Map<String, Object>) profile.get(service + "-2").get("environment");
+			assertThat(second.keySet()).as(service + "-2").containsAll(first.keySet());
+			assertThat(profile.get(service + "-2").get("volumes")).isEqualTo(base.get(service).get("volumes"));
+		}
+		assertThat(((Map<String, Object>) profile.get("job-executor-service-2").get("environment"))
+			.get("FLEETJOBS_INSTANCE_ID"))
+			.isNotEqualTo(((Map<String, Object>) base.get("job-executor-service").get("environment"))
+				.get("FLEETJOBS_INSTANCE_ID"));
+		List<Object> hostPorts = new java.util.ArrayList<>();
+		base.values().forEach((service) -> hostPorts.addAll(ports(service)));
+		profile.entrySet()
+			.stream()
+			.filter((service) -> !base.containsKey(service.getKey()))
+			.forEach((service) -> hostPorts.addAll(ports(service.getValue())));
+		assertThat(hostPorts).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void givenDockerCompose_whenItMergesTheMultiBrokerProfile_thenItAcceptsIt() throws Exception {
+		assumeTrue(onPath("docker-compose"), "docker-compose is not installed (apt-get install docker-compose)");
+		assertThat(run("docker-compose", "-f", ROOT.resolve("docker-compose.yml").toString(), "-f",
+				ROOT.resolve("docker-compose.multi-broker.yml").toString(), "config", "-q"))
+			.isZero();
+	}
+
+	private static List<Object> ports(Map<String, Object> service) {
+		Object ports = service.get("ports");
+		return (ports != null)
+				? ((List<Object>) ports).stream().map((port) -> (Object) String.valueOf(port).split(":")[0]).toList()
+				: List.of();
+	}
+
+	@Test
 	void givenPromtool_whenItChecksThePrometheusConfig_thenItAcceptsIt() throws Exception {
 		assumeTrue(onPath("promtool"), "promtool is not installed (apt-get install prometheus)");
 		assertThat(run("promtool", "check", "config", ROOT.resolve("ops/prometheus/prometheus.yml").toString()))

@@ -34,7 +34,7 @@ public final class Jobs implements AutoCloseable {
 	private final TopicTail lifecycle;
 
 	public Jobs(LocalStack stack) {
-		String bootstrap = "localhost:" + stack.settings().ports().kafka();
+		String bootstrap = stack.settings().bootstrapServers();
 		this.api = new JobsApi("http://localhost:" + stack.settings().ports().requestService(),
 				stack.settings().apiKey());
 		this.progress = new TopicTail(bootstrap, Topics.PROGRESS);

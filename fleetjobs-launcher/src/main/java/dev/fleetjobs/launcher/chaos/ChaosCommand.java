@@ -14,7 +14,9 @@ import dev.fleetjobs.launcher.stack.RunDirectory;
 import dev.fleetjobs.launcher.stack.RunningProcesses;
 import dev.fleetjobs.launcher.stack.StackPorts;
 import dev.fleetjobs.launcher.stack.StackSettings;
+import dev.fleetjobs.launcher.ShapeOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,7 +43,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
 	@Option(names = "--faults", split = ",",
 			description = "Fault kinds (default: all): kill-request, kill-executor, kill-status, kill-simulator, "
-					+ "kafka-restart, hub-storm, emulator-crash, device-disconnect.")
+					+ "kafka-restart (one broker), kill-broker (--brokers 3), hub-storm, emulator-crash, device-disconnect.")
 	List<String> faults;
 
 	@Option(names = "--max-execution", defaultValue = "120",
@@ -55,10 +57,13 @@ public final class ChaosCommand implements Callable<Integer> {
 	@Option(names = "--port-offset", defaultValue = "0", description = "Shifts every port, e.g. 14000.")
 	int portOffset;
 
+	@Mixin
+	ShapeOptions shape = new ShapeOptions();
+
 	@Override
 	public Integer call() {
 		long chosenSeed = (this.seed != null) ? this.seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
-		Set<FaultKind> kinds = (this.faults == null) ? ChaosOptions.allFaults()
+		Set<FaultKind> kinds = (this.faults == null) ? ChaosOptions.allFaults(this.shape.shape())
 				: EnumSet.copyOf(this.faults.stream().map(FaultKind::parse).toList());
 		ChaosOptions options = new ChaosOptions(chosenSeed, this.jobs,
 				Duration.ofSeconds(Math.round(this.minutes * 60)), kinds, this.maxExecution);
@@ -67,7 +72,8 @@ public final class ChaosCommand implements Callable<Integer> {
 		RunDirectory.deleteRecursively(run.root());
 		ModuleJars jars = JarSnapshot.copy(new ModuleJars(Path.of("")), run.root().resolve("jars"));
 		StackSettings settings = new StackSettings(run, jars, StackPorts.DEFAULTS.offset(this.portOffset), this.devices,
-				"light", 10, 3, "unlimited");
+				"light", 10, 3, "unlimited")
+			.with(this.shape.shape());
 		try (LocalStack stack = new LocalStack(settings)) {
 			stack.start(System.out::println);
 			ChaosReport report = new ChaosScenario(stack, options, System.out::println).run();

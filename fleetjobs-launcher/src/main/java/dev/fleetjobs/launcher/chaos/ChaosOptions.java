@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
+import dev.fleetjobs.launcher.stack.StackShape;
+
 /**
  * What one chaos run does.
  *
@@ -27,7 +29,17 @@ public record ChaosOptions(long seed, int jobs, Duration duration, Set<FaultKind
 	}
 
 	public static Set<FaultKind> allFaults() {
-		return EnumSet.allOf(FaultKind.class);
+		return allFaults(StackShape.SINGLE);
+	}
+
+	/**
+	 * Every fault kind that applies to the run's shape: a broker restart with one broker,
+	 * a broker kill in a quorum.
+	 */
+	public static Set<FaultKind> allFaults(StackShape shape) {
+		Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
+		kinds.remove((shape.brokers() == 1) ? FaultKind.KILL_BROKER : FaultKind.KAFKA_RESTART);
+		return kinds;
 	}
 
 }

@@ -46,7 +46,7 @@ public final class ChaosScenario {
 		HubControl hub = new HubControl(settings, this.stack.components().emulatorData().resolve("ca.p12"));
 		HubCallLedger calls = new HubCallLedger(hub);
 		Recoveries recoveries = new Recoveries();
-		try (TopicRecorder topics = new TopicRecorder("localhost:" + settings.ports().kafka(),
+		try (TopicRecorder topics = new TopicRecorder(settings.bootstrapServers(),
 				List.of(Topics.PROGRESS, Topics.DEVICE_RESULTS, Topics.LIFECYCLE, Topics.REQUEST_REJECTIONS));
 				Ingress ingress = new Ingress(settings, this.out)) {
 			FaultInjector faults = new FaultInjector(this.stack, hub, topics, calls, random, this.out, recoveries,

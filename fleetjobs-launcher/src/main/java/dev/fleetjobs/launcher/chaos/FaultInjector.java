@@ -58,7 +58,7 @@ final class FaultInjector {
 	 */
 	void inject(FaultKind kind) {
 		switch (kind) {
-			case KILL_REQUEST, KILL_EXECUTOR, KILL_STATUS, KILL_SIMULATOR -> killAndRestart(kind);
+			case KILL_REQUEST, KILL_EXECUTOR, KILL_STATUS, KILL_SIMULATOR, KILL_BROKER -> killAndRestart(kind);
 			case EMULATOR_CRASH -> {
 				this.calls.closeIncarnation();
 				killAndRestart(kind);

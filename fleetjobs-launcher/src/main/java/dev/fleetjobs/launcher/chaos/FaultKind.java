@@ -21,6 +21,12 @@ public enum FaultKind {
 	KAFKA_RESTART("kafka"),
 
 	/**
+	 * {@code kill -9} of one broker of a three-broker quorum (the others keep a majority
+	 * and every partition's in-sync replicas), then a restart on the same data.
+	 */
+	KILL_BROKER("kafka-2"),
+
+	/**
 	 * The hub answers a seeded fraction of job and query calls with 429 or 503 for a
 	 * while.
 	 */

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,7 @@ import java.util.function.Consumer;
 
 import dev.fleetjobs.contracts.Topics;
 import dev.fleetjobs.launcher.stack.StackSettings;
+import dev.fleetjobs.launcher.stack.StackShape;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +36,7 @@ final class Ingress implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private final String baseUrl;
+	private final List<String> baseUrls = new ArrayList<>();
 
 	private final String apiKey;
 
@@ -42,11 +45,16 @@ final class Ingress implements AutoCloseable {
 	private final Consumer<String> out;
 
 	Ingress(StackSettings settings, Consumer<String> out) {
-		this.baseUrl = "http://localhost:" + settings.ports().requestService();
+		// every instance of job-request-service: requests spread over them, and a request
+		// not acknowledged goes to the next one
+		for (int instance = 0; instance < settings.shape().instances(); instance++) {
+			this.baseUrls.add("http://localhost:"
+					+ (settings.ports().requestService() + instance * StackShape.INSTANCE_PORT_STEP));
+		}
 		this.apiKey = settings.apiKey();
 		this.out = out;
 		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + settings.ports().kafka());
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
 		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
 		properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
@@ -78,7 +86,9 @@ final class Ingress implements AutoCloseable {
 	}
 
 	private Submission rest(PlannedJob job, int attempts) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/jobs"))
+		String baseUrl = this.baseUrls
+			.get(Math.floorMod(job.requestId().hashCode() + attempts - 1, this.baseUrls.size()));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/jobs"))
 			.timeout(Duration.ofSeconds(15))
 			.header("Content-Type", "application/json")
 			.header("X-API-Key", this.apiKey)

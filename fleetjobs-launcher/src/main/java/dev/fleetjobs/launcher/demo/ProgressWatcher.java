@@ -1,17 +1,13 @@
 package dev.fleetjobs.launcher.demo;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.fleetjobs.contracts.Topics;
 import dev.fleetjobs.contracts.progress.JobProgress;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,18 +28,8 @@ public final class ProgressWatcher implements AutoCloseable {
 	private final Map<String, JobProgress> latest = new ConcurrentHashMap<>();
 
 	public ProgressWatcher(String bootstrapServers) {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-		List<TopicPartition> partitions = this.consumer.partitionsFor(Topics.PROGRESS, Duration.ofSeconds(30))
-			.stream()
-			.map((info) -> new TopicPartition(info.topic(), info.partition()))
-			.toList();
-		this.consumer.assign(partitions);
-		this.consumer.seekToEnd(partitions);
-		partitions.forEach(this.consumer::position);
+		this.consumer = TopicTail.fromEnd(bootstrapServers, Topics.PROGRESS, Map.of(), new StringDeserializer(),
+				new StringDeserializer());
 	}
 
 	/** Reads what arrived within the timeout. */

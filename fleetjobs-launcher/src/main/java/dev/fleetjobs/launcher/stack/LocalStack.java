@@ -18,6 +18,9 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(180);
 
+	/** A registration-only fleet registers well over 4,000 devices a second. */
+	private static final int REGISTERED_PER_SECOND = 4_000;
+
 	private final StackSettings settings;
 
 	private final StackComponents components;
@@ -48,10 +51,11 @@ public final class LocalStack implements AutoCloseable {
 		}
 		checkPortsFree();
 		long started = System.nanoTime();
-		startAndAwait(List.of(this.components.kafka().prepare()), out);
+		startAndAwait(this.components.brokers().stream().map(KafkaBroker::prepare).toList(), out);
 		startAndAwait(List.of(this.components.emulator()), out);
-		startAndAwait(List.of(this.components.requestService(), this.components.executorService(),
-				this.components.statusService(), this.components.simulator()), out);
+		List<ManagedProcess> rest = new ArrayList<>(this.components.services());
+		rest.addAll(this.components.fleet());
+		startAndAwait(rest, out);
 		out.accept(String.format("all %d processes healthy in %.1f s", this.processes.size(),
 				(System.nanoTime() - started) / 1e9));
 		return this;
@@ -87,7 +91,8 @@ public final class LocalStack implements AutoCloseable {
 		}
 		for (ManagedProcess process : group) {
 			long begin = System.nanoTime();
-			process.awaitHealthy(STARTUP);
+			process.awaitHealthy(STARTUP.plusSeconds(
+					(this.settings.registrationShards() > 0) ? this.settings.devices() / REGISTERED_PER_SECOND : 0));
 			out.accept(String.format("%s is healthy (%.1f s)", process.name(), (System.nanoTime() - begin) / 1e9));
 		}
 	}

@@ -37,6 +37,9 @@ public final class StackComponents {
 	 */
 	private static final List<String> RETAINING_JVM = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50");
 
+	/** The services that keep little: the serial collector, the smallest footprint. */
+	private static final List<String> SERVICE_JVM = List.of("-XX:+UseSerialGC");
+
 	private final StackSettings settings;
 
 	public StackComponents(StackSettings settings) {
@@ -46,6 +49,34 @@ public final class StackComponents {
 	public KafkaBroker kafka() {
 		return new KafkaBroker(this.settings.run(), this.settings.jars().kafkaClasspath(),
 				this.settings.ports().kafka(), this.settings.ports().kafkaController());
+	}
+
+	/** Every broker of the run: one, or the nodes of a three-node quorum. */
+	public List<KafkaBroker> brokers() {
+		int count = this.settings.shape().brokers();
+		if (count == 1) {
+			return List.of(kafka());
+		}
+		List<KafkaBroker> brokers = new ArrayList<>();
+		for (int node = 1; node <= count; node++) {
+			brokers.add(new KafkaBroker(this.settings.run(), this.settings.jars().kafkaClasspath(),
+					this.settings.ports().kafka(), this.settings.ports().kafkaController(), node, count));
+		}
+		return brokers;
+	}
+
+	/**
+	 * Every instance of the three services: the first of each keeps the default names and
+	 * ports, the n-th is named {@code <service>-n} on ports + 100 x (n - 1).
+	 */
+	public List<ManagedProcess> services() {
+		List<ManagedProcess> services = new ArrayList<>();
+		for (int instance = 1; instance <= this.settings.shape().instances(); instance++) {
+			services.add(requestService(instance));
+			services.add(executorService(instance));
+			services.add(statusService(instance));
+		}
+		return services;
 	}
 
 	public ManagedProcess emulator() {
@@ -58,8 +89,11 @@ public final class StackComponents {
 		if (this.settings.hubInMemory()) {
 			args.add("--in-memory");
 		}
-		List<String> command = ManagedProcess.java(this.settings.run(), EMULATOR,
-				jvm(RETAINING_JVM, "-Xms256m", "-Xmx1g", "-jar", this.settings.jars().emulatorJar().toString()), args);
+		// every device's registry entry, twin and job records are on its heap: 1 GB up to
+		// 125,000 devices, then 8 KB a device (8 GB for a million)
+		long heapMegabytes = Math.max(1024, this.settings.devices() / 125);
+		List<String> command = ManagedProcess.java(this.settings.run(), EMULATOR, jvm(RETAINING_JVM, "-Xms256m",
+				"-Xmx" + heapMegabytes + "m", "-jar", this.settings.jars().emulatorJar().toString()), args);
 		Map<String, String> env = Map.of("EMULATOR_POLICY_KEYS",
 				StackSettings.OWNER_POLICY + "=" + this.settings.hubOwnerKey());
 		return new ManagedProcess(EMULATOR, command, env, this.settings.run(),
@@ -67,26 +101,47 @@ public final class StackComponents {
 	}
 
 	public ManagedProcess requestService() {
+		return requestService(1);
+	}
+
+	/** Instance {@code instance} (from 1) of job-request-service. */
+	public ManagedProcess requestService(int instance) {
+		int shift = shift(instance);
 		StackPorts ports = this.settings.ports();
-		Map<String, String> env = springEnv(ports.requestService());
-		env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.requestManagement()));
+		Map<String, String> env = springEnv(ports.requestService() + shift);
+		env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.requestManagement() + shift));
 		env.putAll(apiKeyEnv());
 		env.put("FLEETJOBS_SECURITY_DATADIR", this.settings.run().data(REQUEST).toString());
 		env.put("FLEETJOBS_SECURITY_GENERATELOCALKEY", "false");
-		return service(REQUEST, ports.requestManagement(), env);
+		return service(instanceName(REQUEST, instance), REQUEST, ports.requestManagement() + shift, env, SERVICE_JVM);
 	}
 
 	public ManagedProcess executorService() {
-		Map<String, String> env = springEnv(this.settings.ports().executorService());
+		return executorService(1);
+	}
+
+	/**
+	 * Instance {@code instance} of job-executor-service: its own instance id (and so its
+	 * own transactional ids, which fence a restarted instance's predecessor).
+	 */
+	public ManagedProcess executorService(int instance) {
+		int port = this.settings.ports().executorService() + shift(instance);
+		Map<String, String> env = springEnv(port);
 		env.putAll(hubEnv());
-		env.put("FLEETJOBS_INSTANCE_ID", "local");
-		return service(EXECUTOR, this.settings.ports().executorService(), env);
+		env.put("FLEETJOBS_INSTANCE_ID", (instance == 1) ? "local" : "local-" + instance);
+		return service(instanceName(EXECUTOR, instance), EXECUTOR, port, env, SERVICE_JVM);
 	}
 
 	public ManagedProcess statusService() {
+		return statusService(1);
+	}
+
+	/** Instance {@code instance} of job-status-service. */
+	public ManagedProcess statusService(int instance) {
+		int shift = shift(instance);
 		StackPorts ports = this.settings.ports();
-		Map<String, String> env = springEnv(ports.statusService());
-		env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.statusManagement()));
+		Map<String, String> env = springEnv(ports.statusService() + shift);
+		env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.statusManagement() + shift));
 		env.putAll(hubEnv());
 		env.putAll(apiKeyEnv());
 		env.put("FLEETJOBS_SECURITY_LOCALKEYFILE", this.settings.run().data(STATUS).resolve("none").toString());
@@ -99,7 +154,18 @@ public final class StackComponents {
 			env.put("FLEETJOBS_HUBBUDGET_JOBOPERATIONSPERMINUTE", "6000");
 			env.put("FLEETJOBS_HUBBUDGET_QUERIESPERMINUTE", "6000");
 		}
-		return service(STATUS, ports.statusManagement(), env, RETAINING_JVM);
+		return service(instanceName(STATUS, instance), STATUS, ports.statusManagement() + shift, env, RETAINING_JVM);
+	}
+
+	/**
+	 * A service instance's name: the module's for the first, {@code <module>-n} after.
+	 */
+	public static String instanceName(String module, int instance) {
+		return (instance == 1) ? module : module + "-" + instance;
+	}
+
+	private static int shift(int instance) {
+		return (instance - 1) * StackShape.INSTANCE_PORT_STEP;
 	}
 
 	public ManagedProcess simulator() {
@@ -107,6 +173,29 @@ public final class StackComponents {
 		fleet.put("FLEETJOBS_SIMULATOR_FLEET_BUILDINGS", Integer.toString(this.settings.buildings()));
 		fleet.put("FLEETJOBS_SIMULATOR_FLEET_FLOORS", Integer.toString(this.settings.floors()));
 		return simulator(SIMULATOR, this.settings.ports().simulator(), this.settings.devices(), fleet);
+	}
+
+	/**
+	 * The simulated fleet: one process whose devices connect, or
+	 * {@link StackSettings#registrationShards()} processes (ports simulator + 200 + i)
+	 * that register a share of the devices each and connect none.
+	 */
+	public List<ManagedProcess> fleet() {
+		int shards = this.settings.registrationShards();
+		if (shards == 0) {
+			return List.of(simulator());
+		}
+		List<ManagedProcess> fleet = new ArrayList<>();
+		for (int shard = 0; shard < shards; shard++) {
+			Map<String, String> env = new LinkedHashMap<>();
+			env.put("FLEETJOBS_SIMULATOR_FLEET_BUILDINGS", Integer.toString(this.settings.buildings()));
+			env.put("FLEETJOBS_SIMULATOR_FLEET_FLOORS", Integer.toString(this.settings.floors()));
+			env.put("FLEETJOBS_SIMULATOR_FLEET_SHARD", shard + "/" + shards);
+			env.put("FLEETJOBS_SIMULATOR_ENGINE_CONNECT", "false");
+			fleet.add(simulator(SIMULATOR + "-" + (shard + 1), this.settings.ports().simulator() + 200 + shard,
+					this.settings.devices(), env));
+		}
+		return fleet;
 	}
 
 	/**
@@ -141,15 +230,6 @@ public final class StackComponents {
 		return this.settings.run().data(EMULATOR);
 	}
 
-	/** A Spring Boot service whose readiness answers on {@code actuatorPort}. */
-	private ManagedProcess service(String module, int actuatorPort, Map<String, String> env) {
-		return service(module, actuatorPort, env, List.of("-XX:+UseSerialGC"));
-	}
-
-	private ManagedProcess service(String module, int actuatorPort, Map<String, String> env, List<String> collector) {
-		return service(module, module, actuatorPort, env, collector);
-	}
-
 	private ManagedProcess service(String name, String module, int actuatorPort, Map<String, String> env,
 			List<String> collector) {
 		List<String> command = ManagedProcess.java(this.settings.run(), name,
@@ -168,7 +248,8 @@ public final class StackComponents {
 	private Map<String, String> springEnv(int port) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SERVER_PORT", Integer.toString(port));
-		env.put("SPRING_KAFKA_BOOTSTRAPSERVERS", "localhost:" + this.settings.ports().kafka());
+		env.put("SPRING_KAFKA_BOOTSTRAPSERVERS", this.settings.bootstrapServers());
+		env.put("FLEETJOBS_TOPICS_REPLICATIONFACTOR", Integer.toString(this.settings.shape().replicationFactor()));
 		return env;
 	}
 

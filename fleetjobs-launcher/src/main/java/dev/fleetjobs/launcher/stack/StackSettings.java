@@ -18,14 +18,43 @@ import java.util.Base64;
  * @param hubInMemory whether the emulator keeps its devices, twins and jobs in memory
  * only (its CA still goes to its data folder): faster, since it then dispatches a job's
  * devices without waiting for its store, but nothing survives a restart
+ * @param shape how many brokers, service instances and registration shards
  */
 public record StackSettings(RunDirectory run, ModuleJars jars, StackPorts ports, int devices, String engine,
-		int buildings, int floors, String tier, boolean hubInMemory) {
+		int buildings, int floors, String tier, boolean hubInMemory, StackShape shape) {
 
 	/** Settings with an emulator that keeps its state on disk. */
 	public StackSettings(RunDirectory run, ModuleJars jars, StackPorts ports, int devices, String engine, int buildings,
 			int floors, String tier) {
 		this(run, jars, ports, devices, engine, buildings, floors, tier, false);
+	}
+
+	/** How many registration-only simulator processes (0: a fleet that connects). */
+	public int registrationShards() {
+		return this.shape.registrationShards();
+	}
+
+	/** Settings with a fleet that connects. */
+	public StackSettings(RunDirectory run, ModuleJars jars, StackPorts ports, int devices, String engine, int buildings,
+			int floors, String tier, boolean hubInMemory) {
+		this(run, jars, ports, devices, engine, buildings, floors, tier, hubInMemory, StackShape.SINGLE);
+	}
+
+	/** The same run with another shape. */
+	public StackSettings with(StackShape other) {
+		return new StackSettings(this.run, this.jars, this.ports, this.devices, this.engine, this.buildings,
+				this.floors, this.tier, this.hubInMemory, other);
+	}
+
+	/** Every broker of the run, for clients' {@code bootstrap.servers}. */
+	public String bootstrapServers() {
+		StringBuilder servers = new StringBuilder();
+		for (int broker = 0; broker < this.shape.brokers(); broker++) {
+			servers.append((broker > 0) ? "," : "")
+				.append("localhost:")
+				.append(this.ports.kafka() + broker * StackShape.BROKER_PORT_STEP);
+		}
+		return servers.toString();
 	}
 
 	/** The hub's owner key name, as in the seed tutorial's service connection string. */

@@ -10,6 +10,7 @@ import dev.fleetjobs.launcher.stack.ModuleJars;
 import dev.fleetjobs.launcher.stack.RunDirectory;
 import dev.fleetjobs.launcher.stack.StackPorts;
 import dev.fleetjobs.launcher.stack.StackSettings;
+import dev.fleetjobs.launcher.stack.StackShape;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,9 +41,9 @@ class ChaosPlanTests {
 
 		List<FaultPlan.Step> steps = FaultPlan.steps(options, new Random(42));
 
-		assertThat(steps).hasSize(FaultKind.values().length + 1);
+		assertThat(steps).hasSize(ChaosOptions.allFaults().size() + 1);
 		assertThat(steps.stream().map(FaultPlan.Step::kind).filter(Objects::nonNull))
-			.containsExactlyInAnyOrder(FaultKind.values());
+			.containsExactlyInAnyOrderElementsOf(ChaosOptions.allFaults());
 		assertThat(steps).extracting(FaultPlan.Step::atNanos).isSorted();
 		assertThat(steps.get(steps.size() - 1).atNanos()).isLessThan(options.duration().toNanos());
 		assertThat(FaultPlan.steps(options, new Random(42))).isEqualTo(steps);
@@ -56,10 +57,19 @@ class ChaosPlanTests {
 		List<FaultPlan.Step> steps = FaultPlan.steps(options, new Random(7));
 
 		assertThat(steps).hasSize(20);
-		for (FaultKind kind : FaultKind.values()) {
+		for (FaultKind kind : ChaosOptions.allFaults()) {
 			assertThat(steps.stream().filter((step) -> step.kind() == kind).count()).as(kind.label())
 				.isGreaterThanOrEqualTo(2);
 		}
+	}
+
+	@Test
+	void givenTheRunsShape_whenEveryFaultIsAskedFor_thenOneBrokerIsRestartedAndAQuorumLosesOneBrokerToAKill() {
+		assertThat(ChaosOptions.allFaults()).contains(FaultKind.KAFKA_RESTART).doesNotContain(FaultKind.KILL_BROKER);
+		assertThat(ChaosOptions.allFaults(new StackShape(3, 2, 0))).contains(FaultKind.KILL_BROKER)
+			.doesNotContain(FaultKind.KAFKA_RESTART)
+			.hasSize(FaultKind.values().length - 1);
+		assertThat(FaultKind.KILL_BROKER.process()).isEqualTo("kafka-2");
 	}
 
 	@Test

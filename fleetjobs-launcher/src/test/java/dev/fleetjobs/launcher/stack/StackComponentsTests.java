@@ -55,6 +55,68 @@ class StackComponentsTests {
 	}
 
 	@Test
+	void givenThreeBrokersAndTwoInstances_whenTheStackIsDefined_thenEveryClientKnowsEveryBrokerAndInstancesDoNotCollide()
+			throws IOException {
+		StackSettings scaled = this.settings.with(new StackShape(3, 2, 0));
+		StackComponents components = new StackComponents(scaled);
+
+		List<KafkaBroker> brokers = components.brokers();
+		assertThat(brokers).extracting(KafkaBroker::name).containsExactly("kafka-1", "kafka-2", "kafka-3");
+		assertThat(brokers).extracting(KafkaBroker::bootstrapServers)
+			.containsExactly("localhost:9092", "localhost:9094", "localhost:9096");
+		assertThat(scaled.bootstrapServers()).isEqualTo("localhost:9092,localhost:9094,localhost:9096");
+		List<ManagedProcess> services = components.services();
+		assertThat(services).extracting(ManagedProcess::name)
+			.containsExactly("job-request-service", "job-executor-service", "job-status-service",
+					"job-request-service-2", "job-executor-service-2", "job-status-service-2");
+		for (ManagedProcess service : services) {
+			assertThat(service.environment()).as(service.name())
+				.containsEntry("SPRING_KAFKA_BOOTSTRAPSERVERS", scaled.bootstrapServers())
+				.containsEntry("FLEETJOBS_TOPICS_REPLICATIONFACTOR", "3");
+		}
+		assertThat(services).extracting((service) -> service.environment().get("SERVER_PORT"))
+			.containsExactly("8081", "8082", "8083", "8181", "8182", "8183");
+		assertThat(services.get(4).environment()).containsEntry("FLEETJOBS_INSTANCE_ID", "local-2");
+		assertThat(services.get(5).environment()).containsEntry("MANAGEMENT_SERVER_PORT", "8193");
+
+		String config = brokerConfig(brokers.get(1), scaled.run().data("kafka-2").resolve("server.properties"));
+		assertThat(config).contains("node.id=2",
+				"controller.quorum.voters=1@localhost:9093,2@localhost:9095,3@localhost:9097",
+				"listeners=PLAINTEXT://localhost:9094,CONTROLLER://localhost:9095", "default.replication.factor=3",
+				"min.insync.replicas=2", "transaction.state.log.min.isr=2");
+	}
+
+	@Test
+	void givenARegistrationOnlyFleet_whenTheStackIsDefined_thenShardsRegisterSideBySideAndConnectNothing() {
+		StackSettings scale = new StackSettings(this.settings.run(), this.settings.jars(), this.settings.ports(),
+				1_000_000, "light", 500, 20, "unlimited", true, StackShape.SINGLE.withRegistrationShards(4));
+		StackComponents components = new StackComponents(scale);
+
+		List<ManagedProcess> fleet = components.fleet();
+
+		assertThat(fleet).extracting(ManagedProcess::name)
+			.containsExactly("device-simulator-1", "device-simulator-2", "device-simulator-3", "device-simulator-4");
+		assertThat(fleet).extracting((shard) -> shard.environment().get("FLEETJOBS_SIMULATOR_FLEET_SHARD"))
+			.containsExactly("0/4", "1/4", "2/4", "3/4");
+		assertThat(fleet).allSatisfy(
+				(shard) -> assertThat(shard.environment()).containsEntry("FLEETJOBS_SIMULATOR_ENGINE_CONNECT", "false")
+					.containsEntry("FLEETJOBS_SIMULATOR_FLEET_COUNT", "1000000"));
+		assertThat(components.emulator().command()).contains("-Xmx8000m");
+		assertThat(new StackComponents(this.settings).emulator().command()).contains("-Xmx1024m");
+	}
+
+	private static String brokerConfig(KafkaBroker broker, Path config) throws IOException {
+		try {
+			broker.prepare();
+		}
+		catch (IllegalStateException ex) {
+			// formatting needs the Kafka jars, which this fake project has not; the
+			// configuration is written before
+		}
+		return Files.readString(config);
+	}
+
+	@Test
 	void givenTheApiServices_whenTheyAreDefined_thenHealthAndMetricsAreOnAManagementPortOfTheirOwn() {
 		StackComponents components = new StackComponents(this.settings);
 

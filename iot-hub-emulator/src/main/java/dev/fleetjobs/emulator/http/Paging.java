@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.fleetjobs.emulator.errors.IotHubErrors;
 import dev.fleetjobs.emulator.json.Json;
@@ -38,6 +39,31 @@ final class Paging {
 		Map<String, String> headers = new HashMap<>(extraHeaders);
 		if (end < results.size()) {
 			headers.put("x-ms-continuation", token(end, queryKey));
+		}
+		return new RestResponse(200, page, headers);
+	}
+
+	/**
+	 * One page of the documents that match, scanned from the position the continuation
+	 * token holds (in {@code documents}, not in the results) up to the next match after
+	 * the page, whose position the next token holds: a page costs its own documents,
+	 * whatever comes after them.
+	 */
+	static RestResponse scan(RestRequest request, String queryKey, List<? extends JsonNode> documents,
+			Predicate<JsonNode> matches, Map<String, String> extraHeaders) {
+		int pageSize = pageSize(request.header("x-ms-max-item-count"));
+		ArrayNode page = Json.MAPPER.createArrayNode();
+		int position = offset(request.header("x-ms-continuation"), queryKey);
+		Map<String, String> headers = new HashMap<>(extraHeaders);
+		for (; position < documents.size(); position++) {
+			JsonNode document = documents.get(position);
+			if (matches.test(document)) {
+				if (page.size() == pageSize) {
+					headers.put("x-ms-continuation", token(position, queryKey));
+					break;
+				}
+				page.add(document);
+			}
 		}
 		return new RestResponse(200, page, headers);
 	}

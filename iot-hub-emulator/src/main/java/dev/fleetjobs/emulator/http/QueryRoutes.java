@@ -85,6 +85,11 @@ final class QueryRoutes {
 		Query query = parse(sql);
 		return CompletableFuture.supplyAsync(() -> {
 			long started = System.nanoTime();
+			if (query.isFilterOnly() && narrowed(query).orElse(null) instanceof List<? extends JsonNode> documents) {
+				// e.g. one job's device records: the page is the next matches after the
+				// position the continuation token holds, the rest is not evaluated
+				return Paging.scan(request, sql, documents, query::matches, Map.of("x-ms-item-type", itemType(query)));
+			}
 			List<JsonNode> results = results(query, sql, request);
 			RestResponse page = Paging.page(request, sql, results, Map.of("x-ms-item-type", itemType(query)));
 			if (log.isDebugEnabled()) {
@@ -113,9 +118,14 @@ final class QueryRoutes {
 	}
 
 	private Iterable<? extends JsonNode> documents(Query query) {
+		return narrowed(query).orElseGet(() -> this.sources.get(query.source()).get());
+	}
+
+	/** The narrowed documents, when the query pins the narrowing property. */
+	private Optional<Iterable<? extends JsonNode>> narrowed(Query query) {
 		Narrowing narrowing = this.narrowings.get(query.source());
 		Optional<String> pinned = (narrowing != null) ? query.requiredString(narrowing.property()) : Optional.empty();
-		return pinned.isPresent() ? narrowing.documents().apply(pinned.get()) : this.sources.get(query.source()).get();
+		return pinned.map((value) -> narrowing.documents().apply(value));
 	}
 
 	private static Query parse(String sql) {

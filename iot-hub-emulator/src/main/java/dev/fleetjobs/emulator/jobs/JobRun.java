@@ -1,8 +1,10 @@
 package dev.fleetjobs.emulator.jobs;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -146,13 +148,22 @@ final class JobRun {
 	List<ObjectNode> recordDocuments(DeviceRecordStyle style) {
 		String[] ids = this.deviceIds;
 		DeviceJobRecord[] current = this.records;
-		List<ObjectNode> documents = new ArrayList<>(ids.length);
-		for (int i = 0; i < ids.length && i < current.length; i++) {
-			DeviceJobRecord record = current[i];
-			documents
-				.add((record != null) ? DeviceRecords.json(this, record, style) : DeviceRecords.queued(this, ids[i]));
-		}
-		return documents;
+		int size = Math.min(ids.length, current.length);
+		// each document is made when it is read: a page of a million records' query reads
+		// only its page
+		return new AbstractList<>() {
+			@Override
+			public ObjectNode get(int index) {
+				DeviceJobRecord record = current[Objects.checkIndex(index, size)];
+				return (record != null) ? DeviceRecords.json(JobRun.this, record, style)
+						: DeviceRecords.queued(JobRun.this, ids[index]);
+			}
+
+			@Override
+			public int size() {
+				return size;
+			}
+		};
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.fleetjobs.emulator.jobs;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJob;
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobStatus;
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJobType;
 import com.microsoft.azure.sdk.iot.service.query.JobQueryResponse;
+import com.microsoft.azure.sdk.iot.service.query.QueryPageOptions;
 import com.microsoft.azure.sdk.iot.service.twin.Twin;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,14 @@ class FleetJobIntegrationTests {
 		assertThat(count(service, "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + jobId
 				+ "' AND devices.jobs.status = 'failed'"))
 			.isEqualTo(50);
+		// (in pages of 7 that each scan on from where the last one stopped: every failed
+		// record once, in device order, none of the others)
+		List<String> failedInPages = deviceIds(service, "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '"
+				+ jobId + "' AND devices.jobs.status = 'failed'", 7);
+		assertThat(failedInPages).hasSize(50).doesNotHaveDuplicates().isSorted();
+		assertThat(deviceIds(service, "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + jobId + "'", 7))
+			.hasSize(500)
+			.containsAll(failedInPages);
 		assertThat(count(service, "select * from devices.jobs where devices.jobs.jobId = '" + jobId
 				+ "' and devices.jobs.jobType = 'scheduleDeviceMethod' and devices.jobs.deviceId = 'fleet-005' "))
 			.isEqualTo(1);
@@ -146,6 +156,16 @@ class FleetJobIntegrationTests {
 		assertThat(count(service, "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + jobId
 				+ "' AND devices.jobs.status = 'completed'"))
 			.isEqualTo(50);
+	}
+
+	private static List<String> deviceIds(ServiceClients service, String sql, int pageSize) throws Exception {
+		QueryPageOptions page = QueryPageOptions.builder().pageSize(pageSize).build();
+		var response = service.query().queryRaw(sql, page);
+		List<String> ids = new ArrayList<>();
+		while (response.hasNext()) {
+			ids.add(JsonParser.parseString(response.next(page)).getAsJsonObject().get("deviceId").getAsString());
+		}
+		return ids;
 	}
 
 	private static int count(ServiceClients service, String sql) throws Exception {

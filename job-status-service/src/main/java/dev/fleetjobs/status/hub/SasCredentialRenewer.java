@@ -36,6 +36,10 @@ class SasCredentialRenewer implements DisposableBean {
 		return this.credentials.credential();
 	}
 
+	String hostName() {
+		return this.credentials.hostName();
+	}
+
 	private void renew() {
 		try {
 			this.credentials.renewIfDue();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,25 +34,38 @@ public final class SdkPages {
 	 */
 	public static <T> Read<T> read(Cursor<T> cursor, int pageSize, Gate gate) throws Exception {
 		List<T> items = new ArrayList<>();
+		int firstPage = forEach(cursor, pageSize, gate, items::add);
+		return new Read<>(items, firstPage);
+	}
+
+	/**
+	 * Like {@link #read}, handing each item on as it comes instead of keeping them: the
+	 * memory is one page's, however many pages there are.
+	 * @return how many of the items came on the first page
+	 */
+	public static <T> int forEach(Cursor<T> cursor, int pageSize, Gate gate, Consumer<? super T> each)
+			throws Exception {
 		String token = cursor.continuationToken();
 		int inPage = 0;
+		int count = 0;
 		int firstPage = -1;
 		while (cursor.hasNext()) {
 			boolean expected = token != null && inPage >= pageSize;
 			if (expected && !gate.beforeNextPage()) {
 				break;
 			}
-			items.add(next(cursor, gate));
+			each.accept(next(cursor, gate));
+			count++;
 			String now = cursor.continuationToken();
 			if (expected || !Objects.equals(now, token)) {
 				gate.pageReceived(expected);
-				firstPage = (firstPage < 0) ? items.size() - 1 : firstPage;
+				firstPage = (firstPage < 0) ? count - 1 : firstPage;
 				token = now;
 				inPage = 0;
 			}
 			inPage++;
 		}
-		return new Read<>(items, (firstPage < 0) ? items.size() : firstPage);
+		return (firstPage < 0) ? count : firstPage;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.fleetjobs.status.results;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceResult;
@@ -16,6 +17,15 @@ interface DeviceJobRecords {
 	 * decides whether a failed page is fetched again.
 	 */
 	List<DeviceResult> of(String jobId, JobType jobType, SdkPages.Gate gate) throws HubCallException;
+
+	/**
+	 * Every device record of the job, handed on as it comes (an implementation keeps one
+	 * page in memory, not the job's records).
+	 */
+	default void forEach(String jobId, JobType jobType, SdkPages.Gate gate, Consumer<DeviceResult> each)
+			throws HubCallException {
+		of(jobId, jobType, gate).forEach(each);
+	}
 
 	/**
 	 * The job's device records updated at or after {@code since}: every one of them, and

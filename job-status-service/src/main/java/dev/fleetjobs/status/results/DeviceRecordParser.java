@@ -27,7 +27,10 @@ final class DeviceRecordParser {
 	}
 
 	DeviceResult parse(String record, String jobId, JobType jobType) {
-		JsonNode node = this.json.readTree(record);
+		return parse(this.json.readTree(record), jobId, jobType);
+	}
+
+	DeviceResult parse(JsonNode node, String jobId, JobType jobType) {
 		JsonNode answer = node.path("outcome").path("deviceMethodResponse");
 		if (!answer.isObject() && node.path("cloudToDeviceMethod").has("status")) {
 			answer = node.path("cloudToDeviceMethod");

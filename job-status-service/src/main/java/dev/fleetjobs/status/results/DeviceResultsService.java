@@ -12,10 +12,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
+import dev.fleetjobs.contracts.progress.DeviceJobStatus;
 import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.status.hub.HubBudget;
@@ -71,7 +73,7 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 
 	@Override
 	public void running(JobProgress progress) {
-		if (this.early != null) {
+		if (this.early != null && progress.statistics().deviceCount() <= this.properties.earlyReadMaxDevices()) {
 			this.early.refresh(progress);
 		}
 	}
@@ -91,25 +93,71 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 	public void publishWave(List<DeviceResult> results, JobProgress progress) {
 		this.publisher.publish(results, progress);
 		String type = (progress.jobType() != null) ? progress.jobType().name() : null;
-		results.stream()
-			.collect(Collectors.groupingBy((result) -> result.status().name(), Collectors.counting()))
-			.forEach((status, count) -> this.metrics.deviceOutcomes(type, status, count));
+		countByStatus(results).forEach((status, count) -> this.metrics.deviceOutcomes(type, status.name(), count));
 	}
 
 	private JobProgress collectNow(JobProgress terminal, Ownership ownership) {
 		long started = System.nanoTime();
 		List<DeviceResult> results = fromEarlyReads(terminal);
 		if (results == null) {
-			results = settled(terminal.jobId(), terminal.jobType(), terminal.statistics(), ownership);
+			return streamed(terminal, ownership);
 		}
 		JobProgress done = done(terminal, results.size(), this.clock.instant());
-		List<DeviceResult> publish = results;
 		long fetched = System.nanoTime();
-		if (!ownership.whileOwned(() -> this.publisher.publish(publish, done))) {
+		if (!ownership.whileOwned(() -> this.publisher.publish(results, done))) {
 			throw new CancellationException("job " + terminal.jobId() + " is no longer owned");
 		}
-		record(terminal, results, Duration.ofNanos(fetched - started), Duration.ofNanos(System.nanoTime() - fetched));
+		record(terminal, countByStatus(results), "fetched in " + (fetched - started) / 1_000_000 + " ms, published in "
+				+ (System.nanoTime() - fetched) / 1_000_000 + " ms");
 		return done;
+	}
+
+	/**
+	 * Streams the job's device records from the hub into one transaction, page by page,
+	 * while the job is owned: committed with the final event once they match its
+	 * statistics (or as they are when the settle timeout passes), aborted and read again
+	 * if not. One page is in memory at a time, whatever the job's size.
+	 */
+	private JobProgress streamed(JobProgress terminal, Ownership ownership) {
+		long started = System.nanoTime();
+		Instant settleBy = this.clock.instant().plus(this.properties.settleTimeout());
+		while (true) {
+			boolean lastTry = this.clock.instant().isAfter(settleBy);
+			ResultTally tally = new ResultTally(this.properties.pageSize());
+			AtomicReference<JobProgress> published = new AtomicReference<>();
+			AtomicReference<HubCallException> failed = new AtomicReference<>();
+			boolean owned = ownership.whileOwned(() -> {
+				try {
+					published.set(this.publisher.publishStreamed((sink) -> this.records.forEach(terminal.jobId(),
+							terminal.jobType(), this.gate, (result) -> {
+								if (tally.add(result)) {
+									sink.accept(result);
+								}
+							}), () -> (tally.settled(terminal.statistics()) || lastTry)
+									? done(terminal, tally.count(), this.clock.instant()) : null));
+				}
+				catch (HubCallException ex) {
+					failed.set(ex);
+				}
+			});
+			if (!owned) {
+				throw new CancellationException("job " + terminal.jobId() + " is no longer owned");
+			}
+			if (published.get() != null) {
+				record(terminal, tally.byStatus(),
+						"streamed from the hub in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+				return published.get();
+			}
+			if (failed.get() != null) {
+				log.warn("Job {}: querying its device records failed ({}); retrying", terminal.jobId(),
+						failed.get().getMessage());
+			}
+			else {
+				log.debug("Job {}: {} of {} device records final so far", terminal.jobId(), tally.count(),
+						terminal.statistics().deviceCount());
+			}
+			pause(this.properties.retryInterval());
+		}
 	}
 
 	/**
@@ -194,18 +242,18 @@ class DeviceResultsService implements ResultsCollector, DisposableBean {
 				terminal.endTime(), terminal.failureReason(), true, count, terminal.labels(), now);
 	}
 
-	private void record(JobProgress terminal, List<DeviceResult> results, Duration fetching, Duration publishing) {
+	private static Map<DeviceJobStatus, Long> countByStatus(List<DeviceResult> results) {
+		return results.stream().collect(Collectors.groupingBy(DeviceResult::status, Collectors.counting()));
+	}
+
+	private void record(JobProgress terminal, Map<DeviceJobStatus, Long> byStatus, String timing) {
 		String type = (terminal.jobType() != null) ? terminal.jobType().name() : null;
-		results.stream()
-			.collect(Collectors.groupingBy((result) -> result.status().name(), Collectors.counting()))
-			.forEach((status, count) -> this.metrics.deviceOutcomes(type, status, count));
+		byStatus.forEach((status, count) -> this.metrics.deviceOutcomes(type, status.name(), count));
 		if (terminal.endTime() != null) {
 			this.metrics.publishLag("final", Duration.between(terminal.endTime(), this.clock.instant()));
 		}
-		log.info(
-				"Job {} {}: {} device result(s) published with the final progress event (fetched in {} ms, "
-						+ "published in {} ms)",
-				terminal.jobId(), terminal.status(), results.size(), fetching.toMillis(), publishing.toMillis());
+		log.info("Job {} {}: {} device result(s) published with the final progress event ({})", terminal.jobId(),
+				terminal.status(), byStatus.values().stream().mapToLong(Long::longValue).sum(), timing);
 	}
 
 	private static void pause(Duration duration) {

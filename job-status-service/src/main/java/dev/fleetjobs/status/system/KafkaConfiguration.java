@@ -1,5 +1,6 @@
 package dev.fleetjobs.status.system;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,17 +77,26 @@ class KafkaConfiguration {
 
 	@Bean
 	TransactionalEvents transactionalEvents(KafkaProperties kafka, TopicsProperties topics, MeterRegistry registry) {
+		return new TransactionalEvents(
+				producers(kafka, topics.transactionIdPrefix(), topics.transactionTimeout(), registry), producers(kafka,
+						topics.transactionIdPrefix() + "results-", topics.resultsTransactionTimeout(), registry));
+	}
+
+	private static DefaultKafkaProducerFactory<String, Object> producers(KafkaProperties kafka, String idPrefix,
+			Duration transactionTimeout, MeterRegistry registry) {
 		Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) topics.transactionTimeout().toMillis());
-		// a job's device results go in one burst: fewer, larger produce requests
+		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) transactionTimeout.toMillis());
+		// a job's device results go in one burst: fewer, larger, compressed produce
+		// requests
 		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 		DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
 				new StringSerializer(), ContractSerdes.jsonSerializer());
-		factory.setTransactionIdPrefix(topics.transactionIdPrefix());
+		factory.setTransactionIdPrefix(idPrefix);
 		factory.addListener(new MicrometerProducerListener<>(registry));
-		return new TransactionalEvents(factory);
+		return factory;
 	}
 
 }

@@ -21,11 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * instance (a stable value per pod lets a restarted instance fence its predecessor)
  * @param transactionTimeout how long the broker waits for an open transaction of a dead
  * instance before it aborts it (read_committed consumers wait that long)
+ * @param resultsTransactionTimeout the same for the transactions that stream a job's
+ * device results from the hub (a million of them take about half a minute)
  */
 @Validated
 @ConfigurationProperties("fleetjobs.topics")
 record TopicsProperties(@Positive @DefaultValue("12") int partitions,
 		@Positive @DefaultValue("1") short replicationFactor,
 		@NotNull @DefaultValue("P30D") Duration deviceResultsRetention, @NotBlank String transactionIdPrefix,
-		@NotNull @DefaultValue("15s") Duration transactionTimeout) {
+		@NotNull @DefaultValue("15s") Duration transactionTimeout,
+		@NotNull @DefaultValue("2m") Duration resultsTransactionTimeout) {
 }

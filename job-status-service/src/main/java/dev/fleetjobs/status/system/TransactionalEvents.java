@@ -2,6 +2,7 @@ package dev.fleetjobs.status.system;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.fleetjobs.contracts.CloudEventHeaders;
 import dev.fleetjobs.contracts.progress.DeviceResult;
@@ -30,15 +31,27 @@ public class TransactionalEvents implements DisposableBean {
 
 	private final DefaultKafkaProducerFactory<String, Object> factory;
 
+	private final DefaultKafkaProducerFactory<String, Object> resultsFactory;
+
 	private final KafkaTemplate<String, Object> observed;
 
 	private final KafkaTemplate<String, Object> bulk;
 
-	TransactionalEvents(DefaultKafkaProducerFactory<String, Object> factory) {
+	private final KafkaTemplate<String, Object> results;
+
+	/**
+	 * @param factory the producers of progress events and of results held in memory
+	 * @param resultsFactory the producers of results streamed from the hub, whose
+	 * transactions may stay open for a minute
+	 */
+	TransactionalEvents(DefaultKafkaProducerFactory<String, Object> factory,
+			DefaultKafkaProducerFactory<String, Object> resultsFactory) {
 		this.factory = factory;
+		this.resultsFactory = resultsFactory;
 		this.observed = new KafkaTemplate<>(factory);
 		this.observed.setObservationEnabled(true);
 		this.bulk = new KafkaTemplate<>(factory);
+		this.results = new KafkaTemplate<>(resultsFactory);
 	}
 
 	/**
@@ -56,6 +69,16 @@ public class TransactionalEvents implements DisposableBean {
 	 */
 	public void inBulkTransaction(Consumer<KafkaOperations<String, Object>> sends) {
 		execute(this.bulk, sends);
+	}
+
+	/**
+	 * Like {@link #inBulkTransaction}, returning what the sends return: e.g. records
+	 * streamed from the hub page by page, so that a transaction holds a million of them
+	 * without keeping them in memory. A RuntimeException from the sends aborts it and is
+	 * thrown as it is.
+	 */
+	public <T> T bulkTransaction(Function<KafkaOperations<String, Object>, T> sends) {
+		return this.results.executeInTransaction(sends::apply);
 	}
 
 	private static void execute(KafkaTemplate<String, Object> template,
@@ -85,6 +108,7 @@ public class TransactionalEvents implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.factory.destroy();
+		this.resultsFactory.destroy();
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -20,12 +19,12 @@ import dev.fleetjobs.contracts.progress.JobStatus;
 
 /**
  * The materialized view: for each job its latest progress (highest sequence wins), its
- * lifecycle events and its device results (one per device, a rollout's latest attempt),
- * in memory. Bounded: beyond {@code maxJobs} jobs or {@code maxDeviceResults} results,
- * the finished jobs seen longest ago are dropped; unfinished jobs are always kept.
- * Written by the topic follower, read by the API.
+ * lifecycle events in memory, and its device results (one per device, a rollout's latest
+ * attempt) in a {@link DeviceResultStore} on disk. Bounded: beyond {@code maxJobs} jobs
+ * or {@code maxDeviceResults} results, the finished jobs seen longest ago are dropped;
+ * unfinished jobs are always kept. Written by the topic follower, read by the API.
  */
-final class JobViewStore {
+final class JobViewStore implements AutoCloseable {
 
 	private final Map<String, Entry> jobs = new HashMap<>();
 
@@ -39,9 +38,12 @@ final class JobViewStore {
 
 	private int deviceResults;
 
-	JobViewStore(int maxJobs, int maxDeviceResults) {
+	private final DeviceResultStore results;
+
+	JobViewStore(int maxJobs, int maxDeviceResults, DeviceResultStore results) {
 		this.maxJobs = maxJobs;
 		this.maxDeviceResults = maxDeviceResults;
+		this.results = results;
 	}
 
 	/** Called with every progress event that became a job's latest. */
@@ -68,25 +70,26 @@ final class JobViewStore {
 
 	/** A device's result; of a rollout's device, the latest attempt is kept. */
 	synchronized void result(DeviceResult result) {
-		Map<String, DeviceResult> results = entry(result.jobId()).results;
-		DeviceResult previous = results.get(result.deviceId());
-		if (previous != null && attempt(previous) > attempt(result)) {
+		Entry entry = entry(result.jobId());
+		DeviceResultStore.Stored stored = this.results.put(result);
+		if (!stored.stored()) {
 			return;
 		}
-		if (results.put(result.deviceId(), result) == null) {
+		if (stored.replaced() == null) {
+			entry.results++;
 			this.deviceResults++;
 		}
+		else {
+			entry.byStatus.merge(stored.replaced(), -1, Integer::sum);
+		}
+		entry.byStatus.merge(result.status(), 1, Integer::sum);
 		evict();
-	}
-
-	private static int attempt(DeviceResult result) {
-		return (result.attempt() != null) ? result.attempt() : 1;
 	}
 
 	synchronized Optional<JobDetails> job(String jobId) {
 		Entry entry = this.jobs.get(jobId);
 		return Optional.ofNullable(entry)
-			.map((found) -> new JobDetails(jobId, found.progress, List.copyOf(found.lifecycle), found.results.size()));
+			.map((found) -> new JobDetails(jobId, found.progress, List.copyOf(found.lifecycle), found.results));
 	}
 
 	synchronized Optional<JobProgress> latest(String jobId) {
@@ -113,11 +116,9 @@ final class JobViewStore {
 		if (entry == null) {
 			return Optional.empty();
 		}
-		List<DeviceResult> matching = entry.results.values()
-			.stream()
-			.filter((result) -> status == null || result.status() == status)
-			.toList();
-		return Optional.of(Page.of(matching, page, size));
+		long total = (status != null) ? entry.byStatus.getOrDefault(status, 0) : entry.results;
+		List<DeviceResult> items = this.results.page(jobId, status, (long) page * size, size);
+		return Optional.of(new Page<>(items, page, size, total, (int) ((total + size - 1) / size)));
 	}
 
 	synchronized Map<String, JobProgress> latest(Predicate<String> jobIds) {
@@ -146,6 +147,11 @@ final class JobViewStore {
 		return this.jobs.size();
 	}
 
+	@Override
+	public void close() {
+		this.results.close();
+	}
+
 	private Entry entry(String jobId) {
 		return this.jobs.computeIfAbsent(jobId, (id) -> new Entry(this.arrivals++));
 	}
@@ -165,7 +171,8 @@ final class JobViewStore {
 				return;
 			}
 			this.jobs.remove(job.getKey());
-			this.deviceResults -= job.getValue().results.size();
+			this.deviceResults -= job.getValue().results;
+			this.results.removeJob(job.getKey());
 		}
 	}
 
@@ -175,7 +182,9 @@ final class JobViewStore {
 
 		final List<JobDetails.LifecycleEntry> lifecycle = new ArrayList<>();
 
-		final Map<String, DeviceResult> results = new TreeMap<>();
+		final Map<DeviceJobStatus, Integer> byStatus = new EnumMap<>(DeviceJobStatus.class);
+
+		int results;
 
 		JobProgress progress;
 

@@ -2,6 +2,7 @@ package dev.fleetjobs.status.view;
 
 import dev.fleetjobs.contracts.progress.JobStatus;
 import dev.fleetjobs.status.metrics.StatusMetrics;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class ViewConfiguration {
 
 	@Bean
-	JobViewStore jobViewStore(ViewProperties properties, StatusMetrics metrics) {
-		JobViewStore store = new JobViewStore(properties.maxJobs(), properties.maxDeviceResults());
+	JobViewStore jobViewStore(ViewProperties properties, StatusMetrics metrics, JsonMapper json) {
+		JobViewStore store = new JobViewStore(properties.maxJobs(), properties.maxDeviceResults(),
+				DeviceResultStore.onDisk(properties.resultsDirectory(), json));
 		for (JobStatus status : JobStatus.values()) {
 			metrics.gauge("fleetjobs.status.jobs",
 					"Jobs by status in this instance's view (each instance sees every job: take the max)",

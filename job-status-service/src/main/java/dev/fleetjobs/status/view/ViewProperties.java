@@ -1,5 +1,6 @@
 package dev.fleetjobs.status.view;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
@@ -10,12 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The in-memory view of the topics that the read API serves.
+ * The view of the topics that the read API serves: jobs in memory, device results on
+ * disk.
  *
  * @param maxJobs how many jobs it keeps; beyond that, the finished jobs seen longest ago
  * are dropped (unfinished jobs are always kept)
- * @param maxDeviceResults how many device results it keeps in all; beyond that, whole
- * finished jobs are dropped, oldest first
+ * @param maxDeviceResults how many device results it keeps in all (on disk, about 100
+ * bytes each); beyond that, whole finished jobs are dropped, oldest first
  * @param maxPageSize the largest {@code size} a list request may ask for
  * @param streamTimeout how long an SSE stream stays open without reaching the job's final
  * event
@@ -26,12 +28,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStreamsPerKey SSE streams one client (API key or JWT subject) may hold open
  * at once; one more is refused with 429
  * @param streamRetryAfter the {@code Retry-After} of those refusals
+ * @param resultsDirectory where the device results' scratch file goes (a temporary folder
+ * when not set); it is deleted when the service stops
  */
 @Validated
 @ConfigurationProperties("fleetjobs.view")
 record ViewProperties(@Positive @DefaultValue("10000") int maxJobs,
-		@Positive @DefaultValue("500000") int maxDeviceResults, @Positive @DefaultValue("500") int maxPageSize,
+		@Positive @DefaultValue("5000000") int maxDeviceResults, @Positive @DefaultValue("500") int maxPageSize,
 		@NotNull @DefaultValue("30m") Duration streamTimeout, @NotNull @DefaultValue("15s") Duration heartbeat,
 		@NotNull @DefaultValue("5s") Duration partitionRefresh, @Positive @DefaultValue("1000") int maxStreams,
-		@Positive @DefaultValue("100") int maxStreamsPerKey, @NotNull @DefaultValue("5s") Duration streamRetryAfter) {
+		@Positive @DefaultValue("100") int maxStreamsPerKey, @NotNull @DefaultValue("5s") Duration streamRetryAfter,
+		Path resultsDirectory) {
 }

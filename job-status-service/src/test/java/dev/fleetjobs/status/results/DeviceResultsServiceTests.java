@@ -39,8 +39,8 @@ class DeviceResultsServiceTests {
 		this.queries++;
 		return this.answers.get(Math.min(this.queries, this.answers.size()) - 1);
 	}, (results, done) -> this.published.add(new Object[] { results, done }), TestBudgets.unlimited(),
-			new StatusMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
-			new ResultsProperties(1000, Duration.ofSeconds(5), Duration.ofMillis(10), false, Duration.ofMillis(500)));
+			new StatusMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), new ResultsProperties(1000,
+					Duration.ofSeconds(5), Duration.ofMillis(10), false, Duration.ofMillis(500), 50_000));
 
 	@AfterEach
 	void stop() {

@@ -58,7 +58,7 @@ class EarlyReadsTests {
 	private final DeviceResultsService service = new DeviceResultsService(this.records,
 			(results, done) -> this.published.add(results), TestBudgets.unlimited(),
 			new StatusMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
-			new ResultsProperties(1000, Duration.ofSeconds(5), Duration.ofMillis(10), true, Duration.ZERO));
+			new ResultsProperties(1000, Duration.ofSeconds(5), Duration.ofMillis(10), true, Duration.ZERO, 50_000));
 
 	@AfterEach
 	void stop() {
@@ -147,6 +147,35 @@ class EarlyReadsTests {
 
 		assertThat(this.calls).containsExactly("all", "since " + T0.minus(EarlyResults.MARGIN));
 		assertThat(done.deviceResultCount()).isEqualTo(1);
+	}
+
+	@Test
+	void givenAJobOfMoreDevicesThanEarlyReadsHold_whenItRunsAndEnds_thenNothingIsReadEarlyAndItsResultsStream()
+			throws Exception {
+		DeviceResultsService bounded = new DeviceResultsService(this.records,
+				(results, done) -> this.published.add(results), TestBudgets.unlimited(),
+				new StatusMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
+				new ResultsProperties(1000, Duration.ofSeconds(5), Duration.ofMillis(10), true, Duration.ZERO, 2));
+		try {
+			set(0, DeviceJobStatus.COMPLETED, 1);
+			set(1, DeviceJobStatus.COMPLETED, 2);
+			set(2, DeviceJobStatus.COMPLETED, 3);
+			bounded.running(progress(JobStatus.RUNNING, 3));
+			Thread.sleep(200);
+			assertThat(this.calls).as("no early read of a job over the bound").isEmpty();
+
+			JobProgress done = bounded.collect(progress(JobStatus.COMPLETED, 3), (publishing) -> {
+				publishing.run();
+				return true;
+			}).get(5, TimeUnit.SECONDS);
+
+			assertThat(done.deviceResultCount()).isEqualTo(3);
+			assertThat(this.calls).containsExactly("all");
+			assertThat(this.published).singleElement().satisfies((results) -> assertThat(results).hasSize(3));
+		}
+		finally {
+			bounded.destroy();
+		}
 	}
 
 	private JobProgress collect(JobProgress terminal) throws Exception {

@@ -13,13 +13,15 @@ import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The in-memory view behind the read API. */
 class JobViewStoreTests {
 
-	private final JobViewStore store = new JobViewStore(100, 1000);
+	private final JobViewStore store = new JobViewStore(100, 1000,
+			DeviceResultStore.inMemory(JsonMapper.builder().build()));
 
 	@Test
 	void givenProgressArrivingOutOfOrder_whenStored_thenTheHighestSequenceWinsAndListenersHearOnlyIt() {
@@ -94,7 +96,7 @@ class JobViewStoreTests {
 
 	@Test
 	void givenMoreJobsThanTheBound_whenStored_thenTheOldestFinishedJobsAreDroppedAndUnfinishedOnesKept() {
-		JobViewStore small = new JobViewStore(10, 1000);
+		JobViewStore small = new JobViewStore(10, 1000, DeviceResultStore.inMemory(JsonMapper.builder().build()));
 		small.progress(progress("running", 1, JobStatus.RUNNING, JobType.DEVICE_METHOD, false));
 		for (int i = 0; i < 20; i++) {
 			small.progress(progress("done" + i, 4, JobStatus.COMPLETED, JobType.DEVICE_METHOD, true));
@@ -108,7 +110,7 @@ class JobViewStoreTests {
 
 	@Test
 	void givenMoreDeviceResultsThanTheBound_whenStored_thenWholeFinishedJobsAreDropped() {
-		JobViewStore small = new JobViewStore(100, 10);
+		JobViewStore small = new JobViewStore(100, 10, DeviceResultStore.inMemory(JsonMapper.builder().build()));
 		small.progress(progress("old", 4, JobStatus.COMPLETED, JobType.DEVICE_METHOD, true));
 		for (int i = 0; i < 8; i++) {
 			small.result(result("old", "d" + i, DeviceJobStatus.COMPLETED));

@@ -35,11 +35,20 @@ public final class HubTrust {
 	 * names the file, never the password)
 	 */
 	public static void install(Path trustStore, String password) {
+		HttpsURLConnection.setDefaultSSLSocketFactory(context(trustStore, password).getSocketFactory());
+	}
+
+	/**
+	 * A TLS context that trusts the store's certificates and the JVM's CAs, for an HTTP
+	 * client of its own (e.g. the JDK's HttpClient).
+	 * @throws IllegalStateException as {@link #install}
+	 */
+	public static SSLContext context(Path trustStore, String password) {
 		X509TrustManager trust = trustManager(trustStore, password);
 		try {
 			SSLContext context = SSLContext.getInstance("TLS");
 			context.init(null, new TrustManager[] { trust }, null);
-			HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
+			return context;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(

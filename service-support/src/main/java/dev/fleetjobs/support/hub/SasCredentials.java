@@ -61,6 +61,11 @@ public final class SasCredentials {
 		}
 	}
 
+	/** The hub's host name, from the connection string. */
+	public String hostName() {
+		return this.connectionString.getHostName();
+	}
+
 	/** When the current token expires (epoch millis). */
 	public long expiresAtMillis() {
 		return this.expiresAtMillis;

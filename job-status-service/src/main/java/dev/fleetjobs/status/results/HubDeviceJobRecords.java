@@ -4,29 +4,32 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import com.microsoft.azure.sdk.iot.service.query.QueryClient;
-import com.microsoft.azure.sdk.iot.service.query.QueryPageOptions;
-import com.microsoft.azure.sdk.iot.service.query.RawQueryResponse;
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.status.hub.HubCallException;
 import dev.fleetjobs.status.hub.HubOperation;
+import dev.fleetjobs.status.hub.HubQueries;
 import dev.fleetjobs.status.hub.SdkPages;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * {@code SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '<id>'} through the
- * official {@link QueryClient#queryRaw}: raw JSON, because the 2.1.9 SDK's typed job
- * parser fails on method records that carry an outcome without
+ * {@code SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '<id>'} through
+ * {@link HubQueries} (the service SDK's query call, each page read in one piece; the next
+ * page is asked for while one is handed on). Raw JSON, not the 2.1.9 SDK's typed job
+ * parser, which fails on method records that carry an outcome without
  * {@code cloudToDeviceMethod} (iot-hub-protocol.md §1.8), as a real hub writes them.
  */
 @Component
-class SdkDeviceJobRecords implements DeviceJobRecords {
+class HubDeviceJobRecords implements DeviceJobRecords {
 
 	private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -37,14 +40,14 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 	private static final String FINAL_STATUSES = " AND devices.jobs.status IN ['completed', 'failed', 'cancelled', "
 			+ "'canceled']";
 
-	private final QueryClient client;
+	private final HubQueries hub;
 
 	private final DeviceRecordParser parser;
 
 	private final int pageSize;
 
-	SdkDeviceJobRecords(QueryClient client, JsonMapper json, ResultsProperties properties) {
-		this.client = client;
+	HubDeviceJobRecords(HubQueries hub, JsonMapper json, ResultsProperties properties) {
+		this.hub = hub;
 		this.parser = new DeviceRecordParser(json);
 		this.pageSize = properties.pageSize();
 	}
@@ -84,7 +87,21 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 				+ "'";
 	}
 
+	/** Every device record of the job as it comes, one page in memory at a time. */
+	@Override
+	public void forEach(String jobId, JobType jobType, SdkPages.Gate gate, Consumer<DeviceResult> each)
+			throws HubCallException {
+		stream(jobId, jobType, "", gate, each);
+	}
+
 	private SdkPages.Read<DeviceResult> query(String jobId, JobType jobType, String condition, SdkPages.Gate gate)
+			throws HubCallException {
+		List<DeviceResult> items = new ArrayList<>();
+		int firstPage = stream(jobId, jobType, condition, gate, items::add);
+		return new SdkPages.Read<>(items, firstPage);
+	}
+
+	private int stream(String jobId, JobType jobType, String condition, SdkPages.Gate gate, Consumer<DeviceResult> each)
 			throws HubCallException {
 		if (!JOB_ID.matcher(jobId).matches()) {
 			throw new IllegalArgumentException("Not a jobId: " + jobId);
@@ -92,17 +109,22 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 		String query = "SELECT * FROM devices.jobs WHERE devices.jobs.jobId = '" + jobId + "'" + condition;
 		try {
 			if (!gate.beforeNextPage()) {
-				return new SdkPages.Read<>(List.of(), 0);
+				return 0;
 			}
-			RawQueryResponse response = firstPage(query, gate);
-			gate.pageReceived(true);
-			QueryPageOptions next = QueryPageOptions.builder().pageSize(this.pageSize).build();
-			SdkPages.Read<String> records = SdkPages.read(
-					SdkPages.Cursor.of(response::hasNext, () -> response.next(next), response::getContinuationToken),
-					this.pageSize, gate);
-			return new SdkPages.Read<>(
-					records.items().stream().map((record) -> this.parser.parse(record, jobId, jobType)).toList(),
-					records.firstPage());
+			HubQueries.Page page = fetch(query, null, this.hub.page(query, this.pageSize, null), gate);
+			int firstPage = page.items().size();
+			while (true) {
+				String token = page.continuation();
+				CompletableFuture<HubQueries.Page> next = (token != null && gate.beforeNextPage())
+						? this.hub.page(query, this.pageSize, token) : null;
+				for (JsonNode record : page.items()) {
+					each.accept(this.parser.parse(record, jobId, jobType));
+				}
+				if (next == null) {
+					return firstPage;
+				}
+				page = fetch(query, token, next, gate);
+			}
 		}
 		catch (HubCallException ex) {
 			throw ex;
@@ -115,15 +137,21 @@ class SdkDeviceJobRecords implements DeviceJobRecords {
 		}
 	}
 
-	private RawQueryResponse firstPage(String query, SdkPages.Gate gate) throws Exception {
+	/** The page asked for, asked for again (same token) while the gate says so. */
+	private HubQueries.Page fetch(String query, String token, CompletableFuture<HubQueries.Page> asked,
+			SdkPages.Gate gate) throws Exception {
+		CompletableFuture<HubQueries.Page> attempt = asked;
 		while (true) {
 			try {
-				return this.client.queryRaw(query, QueryPageOptions.builder().pageSize(this.pageSize).build());
+				HubQueries.Page page = HubQueries.await(attempt);
+				gate.pageReceived(true);
+				return page;
 			}
 			catch (Exception ex) {
 				if (!gate.retry(ex)) {
 					throw ex;
 				}
+				attempt = this.hub.page(query, this.pageSize, token);
 			}
 		}
 	}

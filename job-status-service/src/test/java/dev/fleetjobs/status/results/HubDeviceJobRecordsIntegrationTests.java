@@ -3,18 +3,20 @@ package dev.fleetjobs.status.results;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.azure.sdk.iot.service.jobs.ScheduledJob;
-import com.microsoft.azure.sdk.iot.service.query.QueryClient;
 import dev.fleetjobs.contracts.command.JobType;
 import dev.fleetjobs.contracts.progress.DeviceJobStatistics;
 import dev.fleetjobs.contracts.progress.DeviceResult;
 import dev.fleetjobs.contracts.progress.JobProgress;
 import dev.fleetjobs.contracts.progress.JobStatus;
+import dev.fleetjobs.status.hub.HubQueries;
+import dev.fleetjobs.status.hub.SdkPages;
 import dev.fleetjobs.status.hub.TestBudgets;
 import dev.fleetjobs.status.metrics.StatusMetrics;
 import dev.fleetjobs.status.testsupport.StatusIntegrationTest;
@@ -28,16 +30,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code devices.jobs} queries of the results side against the emulator, through the
- * official {@code QueryClient}, with pages of 40 records over a job on the 200-device
- * fleet: the final records only, the records since a time, and the early reads' bound
- * (the newest update on the first page) that must not let any record slip between reads.
+ * The {@code devices.jobs} queries of the results side against the emulator, through
+ * {@code HubQueries} (the SDK's query call), with pages of 40 records over a job on the
+ * 200-device fleet: the final records only, the records since a time, and the early
+ * reads' bound (the newest update on the first page) that must not let any record slip
+ * between reads.
  */
 @StatusIntegrationTest
-class SdkDeviceJobRecordsIntegrationTests {
+class HubDeviceJobRecordsIntegrationTests {
 
 	@Autowired
-	private QueryClient client;
+	private HubQueries hubQueries;
 
 	@Autowired
 	private JsonMapper json;
@@ -45,8 +48,8 @@ class SdkDeviceJobRecordsIntegrationTests {
 	@Test
 	void givenARunningJob_whenItsFinalRecordsAreReadPageByPageSinceEachBound_thenTogetherTheyAreEveryDeviceFinal()
 			throws Exception {
-		SdkDeviceJobRecords records = new SdkDeviceJobRecords(this.client, this.json,
-				new ResultsProperties(40, Duration.ofMinutes(1), Duration.ofMillis(200), true, Duration.ZERO));
+		HubDeviceJobRecords records = new HubDeviceJobRecords(this.hubQueries, this.json,
+				new ResultsProperties(40, Duration.ofMinutes(1), Duration.ofMillis(200), true, Duration.ZERO, 50_000));
 		QueryGate gate = new QueryGate(TestBudgets.unlimited(), new StatusMetrics(new SimpleMeterRegistry()),
 				Duration.ofMillis(100));
 		TestHub hub = TestHub.get();
@@ -89,6 +92,24 @@ class SdkDeviceJobRecordsIntegrationTests {
 		assertThat(finals.keySet()).containsExactlyInAnyOrderElementsOf(devices);
 		assertThat(finals.values()).allSatisfy((result) -> assertThat(result.status().isTerminal()).isTrue());
 		assertThat(records.finalsSince(jobId, JobType.DEVICE_METHOD, null, gate).records()).hasSize(devices.size());
+
+		// And streamed page by page (the next page asked for while one is handed on),
+		// every record comes once, each page paid for from the budget
+		List<String> streamed = new ArrayList<>();
+		List<Boolean> paid = new ArrayList<>();
+		records.forEach(jobId, JobType.DEVICE_METHOD, new SdkPages.Gate() {
+			@Override
+			public boolean beforeNextPage() {
+				return true;
+			}
+
+			@Override
+			public void pageReceived(boolean wasPaid) {
+				paid.add(wasPaid);
+			}
+		}, (result) -> streamed.add(result.deviceId()));
+		assertThat(streamed).containsExactlyInAnyOrderElementsOf(devices);
+		assertThat(paid).hasSize((devices.size() + 39) / 40).containsOnly(true);
 	}
 
 }
