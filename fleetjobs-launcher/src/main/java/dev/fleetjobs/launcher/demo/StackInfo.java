@@ -3,6 +3,7 @@ package dev.fleetjobs.launcher.demo;
 import java.io.PrintStream;
 
 import dev.fleetjobs.launcher.stack.StackPorts;
+import dev.fleetjobs.launcher.stack.StackShape;
 import dev.fleetjobs.launcher.stack.StackSettings;
 
 /** Prints where everything of a local run is, the API key, and a curl to try. */
@@ -26,7 +27,15 @@ public final class StackInfo {
 		row(out, "Metrics", "http://localhost:" + p.requestManagement() + "/actuator/prometheus  (also :"
 				+ p.executorService() + ", :" + p.statusManagement() + ", :" + p.simulator() + ")");
 		row(out, "Health", "http://localhost:" + p.requestManagement() + "/actuator/health/readiness  (same ports)");
-		row(out, "Kafka", "localhost:" + p.kafka() + "  (topics fleetjobs.*)");
+		row(out, "Kafka", settings.bootstrapServers() + "  (topics fleetjobs.*"
+				+ ((settings.shape().brokers() > 1) ? ", replication factor 3, min.insync.replicas 2)" : ")"));
+		for (int instance = 2; instance <= settings.shape().instances(); instance++) {
+			int shift = (instance - 1) * StackShape.INSTANCE_PORT_STEP;
+			row(out, "Instance " + instance,
+					"REST :" + (p.requestService() + shift) + ", executor :" + (p.executorService() + shift)
+							+ ", read API :" + (p.statusService() + shift) + ", management :"
+							+ (p.requestManagement() + shift) + " and :" + (p.statusManagement() + shift));
+		}
 		row(out, "IoT Hub emulator", "https://localhost:" + p.emulatorHttps() + "  mqtts://localhost:"
 				+ p.emulatorMqtt() + "  admin http://127.0.0.1:" + p.emulatorAdmin() + "/admin");
 		row(out, "Hub CA certificate", settings.run().data("iot-hub-emulator").resolve("ca.pem").toString());

@@ -141,7 +141,10 @@ public final class KafkaBroker {
 				"transaction.state.log.min.isr=" + minInSync,
 				"share.coordinator.state.topic.replication.factor=" + replicas,
 				"share.coordinator.state.topic.min.isr=" + minInSync, "group.initial.rebalance.delay.ms=0",
-				"auto.create.topics.enable=true", "log.retention.hours=168", "log.segment.bytes=67108864", "");
+				"auto.create.topics.enable=true", "log.retention.hours=168", "log.segment.bytes=67108864",
+				// a local run shares a few cores with every other process: Kafka's thread
+				// pools sized for that, not for a server of its own
+				"num.network.threads=2", "num.io.threads=2", "num.replica.fetchers=1", "background.threads=2", "");
 	}
 
 	/**

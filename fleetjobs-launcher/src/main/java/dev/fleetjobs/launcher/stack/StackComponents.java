@@ -145,6 +145,9 @@ public final class StackComponents {
 		env.putAll(hubEnv());
 		env.putAll(apiKeyEnv());
 		env.put("FLEETJOBS_SECURITY_LOCALKEYFILE", this.settings.run().data(STATUS).resolve("none").toString());
+		// the view's device result file: this instance's own folder, cleared at its start
+		env.put("FLEETJOBS_VIEW_RESULTSDIRECTORY",
+				this.settings.run().data(instanceName(STATUS, instance)).resolve("view").toString());
 		// The emulator serves up to 10,000 device job records a page: a running job's
 		// records come in one query, not one per 1,000
 		env.put("FLEETJOBS_RESULTS_PAGESIZE", "10000");

@@ -2,6 +2,7 @@ package dev.fleetjobs.status.view;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ final class DeviceResultStore implements AutoCloseable {
 	/** Between jobId and device id; device ids and jobIds never contain it. */
 	private static final char SEPARATOR = '\u0001';
 
+	private static final String FILE_PREFIX = "view-device-results-";
+
 	private final MVStore store;
 
 	private final MVMap<String, String> results;
@@ -42,11 +45,21 @@ final class DeviceResultStore implements AutoCloseable {
 		this.json = json;
 	}
 
-	/** A store in a new file in {@code directory} (a temporary one when null). */
+	/**
+	 * A store in a new file in {@code directory} (this instance's own: files a killed
+	 * predecessor left there are deleted first), or in the temporary folder when null.
+	 */
 	static DeviceResultStore onDisk(Path directory, JsonMapper json) {
 		try {
 			Path dir = (directory != null) ? Files.createDirectories(directory) : null;
-			Path file = (dir != null) ? Files.createTempFile(dir, "view-device-results-", ".mv")
+			if (dir != null) {
+				try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, FILE_PREFIX + "*.mv")) {
+					for (Path file : stale) {
+						Files.deleteIfExists(file);
+					}
+				}
+			}
+			Path file = (dir != null) ? Files.createTempFile(dir, FILE_PREFIX, ".mv")
 					: Files.createTempFile("fleetjobs-view-device-results-", ".mv");
 			Files.delete(file);
 			MVStore store = new MVStore.Builder().fileName(file.toString())

@@ -58,6 +58,22 @@ class DeviceResultStoreTests {
 	}
 
 	@Test
+	void givenAFileAKilledPredecessorLeft_whenAStoreOpensInTheSameDirectory_thenOnlyItsOwnFileRemains()
+			throws Exception {
+		Files.writeString(this.directory.resolve("view-device-results-1234.mv"), "left by a kill -9");
+		Files.writeString(this.directory.resolve("other.txt"), "not ours");
+
+		try (DeviceResultStore store = DeviceResultStore.onDisk(this.directory, JsonMapper.builder().build())) {
+			store.put(result("j", "d", DeviceJobStatus.COMPLETED, null));
+			try (var files = Files.list(this.directory)) {
+				assertThat(files.map((file) -> file.getFileName().toString())).hasSize(2)
+					.contains("other.txt")
+					.doesNotContain("view-device-results-1234.mv");
+			}
+		}
+	}
+
+	@Test
 	void givenAFile_whenTheStoreCloses_thenItIsDeleted() throws Exception {
 		DeviceResultStore store = DeviceResultStore.onDisk(this.directory, JsonMapper.builder().build());
 		store.put(result("j", "d", DeviceJobStatus.COMPLETED, null));
