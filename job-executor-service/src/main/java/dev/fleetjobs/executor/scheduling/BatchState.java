@@ -112,7 +112,9 @@ final class BatchState {
 	/**
 	 * Ties the changes to the surrounding transaction: applied when it commits, discarded
 	 * when it rolls back (claims are released either way).
-	 * @return false when there is no transaction (unit tests): the caller completes
+	 * @return false when there is no transaction (unit tests): the caller completes. The
+	 * listener's transaction manager must synchronize ({@code KafkaConfiguration}); one
+	 * that does not would make every batch look like this
 	 */
 	boolean bindToTransaction() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {

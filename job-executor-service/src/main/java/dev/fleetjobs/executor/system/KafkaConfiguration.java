@@ -11,6 +11,9 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -36,6 +39,22 @@ class KafkaConfiguration {
 
 	private static final String[] CONTRACT_PACKAGES = { "dev.fleetjobs.contracts.command",
 			"dev.fleetjobs.contracts.lifecycle", "dev.fleetjobs.contracts.rollout" };
+
+	/**
+	 * Boot's Kafka transaction manager, with transaction synchronization on:
+	 * {@code KafkaTransactionManager} turns it off by default, and without it a batch's
+	 * ledger and queue changes ({@code BatchState}) would apply when the listener
+	 * returns, before the container sends the offsets and commits. When that commit then
+	 * failed (a broker gone, the offset commit timing out), the redelivered command found
+	 * its job "already on the hub" and published nothing: the job ran on the hub with no
+	 * {@code JobSubmitted}. With synchronization they apply only after the commit.
+	 */
+	@Bean
+	KafkaTransactionManager<?, ?> kafkaTransactionManager(ProducerFactory<?, ?> producerFactory) {
+		KafkaTransactionManager<?, ?> manager = new KafkaTransactionManager<>(producerFactory);
+		manager.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ALWAYS);
+		return manager;
+	}
 
 	@Bean
 	NewTopic lifecycleTopic(TopicsProperties topics) {
