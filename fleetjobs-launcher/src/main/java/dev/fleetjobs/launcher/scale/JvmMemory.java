@@ -132,10 +132,6 @@ final class JvmMemory implements AutoCloseable {
 		return statusField("VmHWM:");
 	}
 
-	long rss() {
-		return statusField("VmRSS:");
-	}
-
 	private long statusField(String field) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.pid), "status"))) {

@@ -35,14 +35,6 @@ public record StackShape(int brokers, int instances, int registrationShards) {
 		}
 	}
 
-	public StackShape withBrokers(int count) {
-		return new StackShape(count, this.instances, this.registrationShards);
-	}
-
-	public StackShape withInstances(int count) {
-		return new StackShape(this.brokers, count, this.registrationShards);
-	}
-
 	public StackShape withRegistrationShards(int count) {
 		return new StackShape(this.brokers, this.instances, count);
 	}

@@ -74,11 +74,6 @@ public final class HubQueries {
 		return this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(this::page);
 	}
 
-	/** {@link #page} and waits for it. */
-	public Page pageNow(String query, int pageSize, String continuation) throws Exception {
-		return await(page(query, pageSize, continuation));
-	}
-
 	/** Waits for a page asked for; throws what the call failed with. */
 	public static Page await(CompletableFuture<Page> page) throws Exception {
 		try {
